@@ -1,0 +1,39 @@
+"""Partial dates (YYYY, YYYY-MM or YYYY-MM-DD) in words and as sort keys."""
+
+from __future__ import annotations
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July",
+          "August", "September", "October", "November", "December")
+
+
+def _parts(value: str) -> tuple[int, int | None, int | None]:
+    pieces = [int(p) for p in value.split("-")]
+    pieces += [None] * (3 - len(pieces))
+    return pieces[0], pieces[1], pieces[2]
+
+
+def in_words(value: str, short: bool = False) -> str:
+    """'2025-10-28' -> '28 October 2025'; '2025-10' -> 'October 2025'; '2016' -> '2016'."""
+    year, month, day = _parts(value)
+    if month is None:
+        return str(year)
+    name = MONTHS[month - 1][:3] if short else MONTHS[month - 1]
+    return f"{day} {name} {year}" if day else f"{name} {year}"
+
+
+def range_in_words(start: str, end: str | None) -> str:
+    """A span with the shared parts said once: '27–29 October 2025'."""
+    if not end or end == start:
+        return in_words(start)
+    (y1, m1, d1), (y2, m2, d2) = _parts(start), _parts(end)
+    if d1 and d2 and y1 == y2 and m1 == m2:
+        return f"{d1}–{d2} {MONTHS[m1 - 1]} {y1}"
+    if d1 and d2 and y1 == y2:
+        return f"{d1} {MONTHS[m1 - 1]} – {d2} {MONTHS[m2 - 1]} {y1}"
+    return f"{in_words(start)} – {in_words(end)}"
+
+
+def sort_key(value: str) -> str:
+    """Pads partial dates so that a month sorts before the days in it."""
+    year, month, day = _parts(value)
+    return f"{year:04d}-{month or 0:02d}-{day or 0:02d}"

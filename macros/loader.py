@@ -1,0 +1,162 @@
+"""The strict YAML loader that every data file goes through.
+
+PyYAML follows YAML 1.1, which silently turns `NO` into False, `010` into 8,
+`12:30` into 750 and `2025-10-28` into a date object. This loader keeps all of
+those as strings, refuses duplicate keys, anchors, aliases and explicit tags,
+caps the file size, and records the line of every key and list item so that
+schema errors can point at a line.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+from yaml.events import AliasEvent, NodeEvent
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+from .errors import DataError, Problem
+
+MAX_BYTES = 4 * 1024 * 1024
+
+STR_TAG = "tag:yaml.org,2002:str"
+ALLOWED_TAGS = {
+    STR_TAG,
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:seq",
+    "tag:yaml.org,2002:map",
+}
+
+
+class LocatedDict(dict):
+    """A mapping that remembers its own line and the line of each key."""
+
+    line: int = 0
+    key_lines: dict
+
+
+class LocatedList(list):
+    """A sequence that remembers its own line and the line of each item."""
+
+    line: int = 0
+    item_lines: list
+
+
+class _Refusal(Exception):
+    def __init__(self, line: int, message: str):
+        self.line = line
+        self.message = message
+
+
+class StrictLoader(yaml.SafeLoader):
+    """SafeLoader with YAML 1.2-style scalars and no aliases, tags or duplicates."""
+
+    def compose_node(self, parent, index):
+        event = self.peek_event()
+        if isinstance(event, AliasEvent):
+            raise _Refusal(event.start_mark.line + 1, f"alias '*{event.anchor}' is not allowed (anchors and aliases are refused)")
+        if isinstance(event, NodeEvent) and event.anchor is not None:
+            raise _Refusal(event.start_mark.line + 1, f"anchor '&{event.anchor}' is not allowed (anchors and aliases are refused)")
+        return super().compose_node(parent, index)
+
+    def construct_object(self, node, deep=False):
+        if node.tag not in ALLOWED_TAGS:
+            shown = node.tag.replace("tag:yaml.org,2002:", "!!")
+            raise _Refusal(node.start_mark.line + 1, f"tag '{shown}' is not allowed; write plain values")
+        if isinstance(node, MappingNode):
+            return self._construct_located_mapping(node)
+        if isinstance(node, SequenceNode):
+            return self._construct_located_sequence(node)
+        return super().construct_object(node, deep=deep)
+
+    def _construct_located_mapping(self, node: MappingNode) -> LocatedDict:
+        result = LocatedDict()
+        result.line = node.start_mark.line + 1
+        result.key_lines = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                raise _Refusal(key_node.start_mark.line + 1, "a key must be plain text")
+            key = self.construct_object(key_node)
+            if not isinstance(key, str):
+                # Keys are field names; a number or boolean key is always a mistake.
+                key = str(key_node.value)
+            key_line = key_node.start_mark.line + 1
+            if key in result:
+                first = result.key_lines[key]
+                raise _Refusal(key_line, f"duplicate key '{key}' (first defined at line {first})")
+            result.key_lines[key] = key_line
+            result[key] = self.construct_object(value_node)
+        return result
+
+    def _construct_located_sequence(self, node: SequenceNode) -> LocatedList:
+        result = LocatedList(self.construct_object(child) for child in node.value)
+        result.line = node.start_mark.line + 1
+        result.item_lines = [child.start_mark.line + 1 for child in node.value]
+        return result
+
+
+# Rebuild the implicit resolvers with YAML 1.2 core-schema rules only.
+StrictLoader.yaml_implicit_resolvers = {}
+StrictLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"), list("tf")
+)
+StrictLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:int", re.compile(r"^-?(?:0|[1-9][0-9]*)$"), list("-0123456789")
+)
+StrictLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(r"^-?(?:0|[1-9][0-9]*)\.[0-9]+(?:[eE][-+]?[0-9]+)?$"),
+    list("-0123456789"),
+)
+StrictLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|)$"), ["~", "n", ""]
+)
+
+
+def _line_of_offset(raw: bytes, offset: int) -> int:
+    return raw[:offset].count(b"\n") + 1
+
+
+def load_text(raw: bytes, display_path: str, max_bytes: int = MAX_BYTES):
+    """Parse one YAML document from bytes; raise DataError with a location."""
+    if len(raw) > max_bytes:
+        raise DataError(Problem(display_path, None, f"file is too large ({len(raw)} bytes; the limit is {max_bytes})"))
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = _line_of_offset(raw, exc.start)
+        raise DataError(Problem(display_path, line, f"byte 0x{raw[exc.start]:02x} is not valid UTF-8; save the file as UTF-8")) from None
+    if not text.strip() or all(
+        not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
+    ):
+        raise DataError(Problem(display_path, None, "file is empty"))
+    loader = StrictLoader(text)
+    try:
+        document = loader.get_single_data()
+    except _Refusal as exc:
+        raise DataError(Problem(display_path, exc.line, exc.message)) from None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        message = " ".join(filter(None, [exc.context, exc.problem])) or "invalid YAML"
+        raise DataError(Problem(display_path, line, f"YAML syntax error: {message}")) from None
+    except yaml.YAMLError as exc:
+        raise DataError(Problem(display_path, None, f"YAML error: {exc}")) from None
+    finally:
+        loader.dispose()
+    return document
+
+
+def load_file(path: Path, display_path: str, max_bytes: int = MAX_BYTES):
+    """Read and parse one data file."""
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise DataError(Problem(display_path, None, "file not found")) from None
+    if size > max_bytes:
+        raise DataError(Problem(display_path, None, f"file is too large ({size} bytes; the limit is {max_bytes})"))
+    return load_text(path.read_bytes(), display_path, max_bytes)

@@ -1,0 +1,252 @@
+"""Browser tests: the real site, built once per session, served on 127.0.0.1, driven with Chromium.
+
+Every test here is marked `browser`, so `pytest tests/browser` or `pytest -m browser` runs them
+alone and `pytest -m "not browser"` skips them. They need Chromium (scripts/ensure-browser.sh) and
+the npm dev dependencies (`npm ci`: axe-core and the Nu HTML Checker).
+
+Screenshots of every page at phone and desktop width are written to screenshots/ (git-ignored).
+
+For work on the tests themselves, EXPLAINER_PROJECT=<folder> builds and tests another project
+folder (such as one made with tests/conftest.py's make_project) instead of the repository.
+"""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+PROJECT = Path(os.environ.get("EXPLAINER_PROJECT") or ROOT).resolve()
+NODE_MODULES = ROOT / "node_modules"
+AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
+VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
+SCREENSHOTS = ROOT / "screenshots"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
+# A fixed build time, so that two builds of the same sources are byte-identical.
+SOURCE_DATE_EPOCH = os.environ.get("SOURCE_DATE_EPOCH", "1761609600")  # 2025-10-28T00:00:00Z
+
+PHONE = {"width": 360, "height": 800}
+DESKTOP = {"width": 1280, "height": 900}
+
+
+def _load_script(name: str):
+    spec = importlib.util.spec_from_file_location(f"explainer_scripts_{name}", ROOT / "scripts" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+serve_static = _load_script("serve_static")
+
+
+# -- pages: known before the build, from the project's docs folder ---------------------------
+
+def _mkdocs_config(project: Path) -> dict:
+    return yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader) or {}
+
+
+def page_paths(project: Path = PROJECT) -> list[str]:
+    """Site-relative URL of every page MkDocs builds from docs/, plus 404.html."""
+    docs = project / (_mkdocs_config(project).get("docs_dir") or "docs")
+    paths = []
+    for md in sorted(docs.rglob("*.md")):
+        rel = md.relative_to(docs)
+        if any(part.startswith((".", "_")) for part in rel.parts):
+            continue
+        stem = rel.with_suffix("").as_posix()
+        if rel.name in ("index.md", "README.md"):
+            stem = rel.parent.as_posix()
+        paths.append("" if stem in ("", ".") else stem + "/")
+    return sorted(set(paths)) + ["404.html"]
+
+
+def page_id(path: str) -> str:
+    return path.strip("/").replace("/", "-").removesuffix(".html") or "home"
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "browser: drives the built site in Chromium (run alone with `pytest tests/browser`)")
+
+
+def pytest_generate_tests(metafunc):
+    if "page_path" in metafunc.fixturenames:
+        paths = page_paths()
+        metafunc.parametrize("page_path", paths, ids=[page_id(p) for p in paths])
+
+
+# -- the site: built once, served for the whole session --------------------------------------
+
+def build_site(dest: Path, project: Path = PROJECT, epoch: str = SOURCE_DATE_EPOCH) -> Path:
+    """Build `project` with scripts/build.py (the real, atomic build) into dest."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+    env.update(SOURCE_DATE_EPOCH=epoch, NO_MKDOCS_2_WARNING="1")
+    code = ("import sys; from pathlib import Path; sys.path.insert(0, sys.argv[1]); import build; "
+            "sys.exit(build.build(Path(sys.argv[2]), Path(sys.argv[3])))")
+    proc = subprocess.run([sys.executable, "-c", code, str(ROOT / "scripts"), str(dest), str(project)],
+                          cwd=project, env=env, capture_output=True, text=True, timeout=600)
+    if proc.returncode != 0:
+        pytest.fail(f"the site at {project} does not build:\n{proc.stdout}{proc.stderr}", pytrace=False)
+    return dest
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory) -> Path:
+    return build_site(tmp_path_factory.mktemp("browser-site") / "site")
+
+
+@pytest.fixture(scope="session")
+def base_url(site_dir) -> str:
+    """The site's root URL on 127.0.0.1, under site_url's path (/site/) as on GitHub Pages."""
+    base = serve_static.base_path(PROJECT / "mkdocs.yml")
+    server, thread, url = serve_static.start(site_dir, base)
+    yield url
+    server.shutdown()
+    server.server_close()
+    thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def origin(base_url) -> str:
+    parts = urlsplit(base_url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+# -- the browser: one Chromium for the session, a fresh context per page ---------------------
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    options = {"headless": True, "args": CHROMIUM_ARGS}
+    if CHROMIUM.exists():
+        options["executable_path"] = str(CHROMIUM)
+    with sync_playwright() as pw:
+        try:
+            chromium = pw.chromium.launch(**options)
+        except Exception as exc:  # noqa: BLE001 - any launch failure means the same fix
+            pytest.fail(f"Chromium does not start ({exc}); run `bash scripts/ensure-browser.sh`", pytrace=False)
+        yield chromium
+        chromium.close()
+
+
+@dataclass
+class Visit:
+    """What one page load did: every request, console error and response."""
+
+    url: str
+    requests: list[tuple[str, str]] = field(default_factory=list)  # (resource type, url)
+    errors: list[str] = field(default_factory=list)  # console errors, uncaught exceptions, failed loads
+    responses: list = field(default_factory=list)
+
+
+@pytest.fixture
+def open_page(browser, base_url, origin):
+    """open_page(path, color_scheme=..., viewport=..., permissions=...) -> (page, visit).
+
+    Each call gets a fresh browser context (no cache, no storage). Requests to any host other
+    than the local server are recorded and then aborted, so the tests never reach the internet.
+    """
+    contexts = []
+
+    def _open(path: str, *, color_scheme: str = "light", viewport: dict = DESKTOP,
+              permissions: list[str] | None = None, wait: str = "load"):
+        context = browser.new_context(color_scheme=color_scheme, viewport=viewport, reduced_motion="reduce",
+                                      permissions=permissions or [])
+        context.set_default_timeout(15_000)
+        contexts.append(context)
+        context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(origin + "/")
+                      else route.abort("blockedbyclient"))
+        page = context.new_page()
+        visit = Visit(base_url + path)
+        page.on("request", lambda r: visit.requests.append((r.resource_type, r.url)))
+        page.on("response", visit.responses.append)
+        page.on("console", lambda m: m.type == "error" and visit.errors.append(f"console error: {m.text} ({m.location.get('url', '')})"))
+        page.on("pageerror", lambda exc: visit.errors.append(f"uncaught exception: {exc}"))
+        page.on("requestfailed", lambda r: visit.errors.append(f"request failed: {r.url} ({r.failure})"))
+        response = page.goto(visit.url, wait_until=wait)
+        assert response is not None and response.ok, f"{visit.url} answered {response and response.status}"
+        return page, visit
+
+    yield _open
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture(scope="session")
+def first_loads(browser, base_url, origin):
+    """Cache of one cold first load per page (fresh context, waited until the network is idle)."""
+    cache: dict[str, tuple[Visit, list[tuple[str, str, int, int]]]] = {}
+
+    def _load(path: str):
+        if path not in cache:
+            context = browser.new_context(color_scheme="light", viewport=DESKTOP)
+            context.set_default_timeout(15_000)
+            context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(origin + "/")
+                          else route.abort("blockedbyclient"))
+            try:
+                page = context.new_page()
+                visit = Visit(base_url + path)
+                page.on("request", lambda r: visit.requests.append((r.resource_type, r.url)))
+                page.on("response", visit.responses.append)
+                page.on("console", lambda m: m.type == "error" and visit.errors.append(f"console error: {m.text}"))
+                page.on("pageerror", lambda exc: visit.errors.append(f"uncaught exception: {exc}"))
+                page.on("requestfailed", lambda r: visit.errors.append(f"request failed: {r.url} ({r.failure})"))
+                page.goto(visit.url, wait_until="load")
+                page.wait_for_load_state("networkidle")
+                weights = []
+                for response in visit.responses:
+                    try:
+                        body = response.body()
+                    except Exception:  # noqa: BLE001 - a redirect or aborted request has no body
+                        body = b""
+                    weights.append((response.request.resource_type, response.url, len(body), gzipped_size(body)))
+                cache[path] = (visit, weights)
+            finally:
+                context.close()
+        return cache[path]
+
+    return _load
+
+
+def gzipped_size(body: bytes) -> int:
+    """Bytes on the wire if served gzip-compressed (level 9); already-compressed formats such as
+    PNG or WOFF2 would be sent as they are, so a body never counts as more than its own size."""
+    return min(len(body), len(gzip.compress(body, compresslevel=9, mtime=0))) if body else 0
+
+
+@pytest.fixture(scope="session")
+def screenshot_dir() -> Path:
+    """screenshots/ at the repository root, emptied of the previous run's pages."""
+    SCREENSHOTS.mkdir(exist_ok=True)
+    for old in SCREENSHOTS.glob("*.png"):
+        old.unlink()
+    return SCREENSHOTS
+
+
+@pytest.fixture(scope="session")
+def node_tool():
+    """Path of a file in node_modules, or a clear failure telling how to install it."""
+    def _need(path: Path, what: str) -> Path:
+        if not path.exists():
+            pytest.fail(f"{what} is missing ({path.relative_to(ROOT)}); run `npm ci` in {ROOT}", pytrace=False)
+        return path
+    return _need
+
+
+@pytest.fixture(scope="session")
+def java() -> str:
+    found = shutil.which("java")
+    if not found:
+        pytest.fail("java is not installed; the Nu HTML Checker needs Java 11 or newer", pytrace=False)
+    return found

@@ -1,0 +1,58 @@
+"""Shared helpers: fixture projects built with the real MkDocs command line."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+sys.path.insert(0, str(ROOT))
+
+
+@dataclass
+class BuildResult:
+    returncode: int
+    output: str
+    site: Path
+
+
+def make_project(dest: Path, data_dir: Path = FIXTURES / "data", docs_dir: Path = FIXTURES / "docs") -> Path:
+    """A copy of the real site's code and config with fixture data and pages."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in ("macros", "overrides"):
+        shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(data_dir, dest / "data")
+    shutil.copytree(docs_dir, dest / "docs")
+    for asset in ("stylesheets", "javascripts"):
+        if (ROOT / "docs" / asset).exists():
+            shutil.copytree(ROOT / "docs" / asset, dest / "docs" / asset, dirs_exist_ok=True)
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config.pop("nav", None)
+    (dest / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return dest
+
+
+def build(project: Path) -> BuildResult:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+    env["NO_MKDOCS_2_WARNING"] = "1"
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", "site"],
+        cwd=project, capture_output=True, text=True, env=env, timeout=300,
+    )
+    return BuildResult(proc.returncode, proc.stdout + proc.stderr, project / "site")
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory) -> BuildResult:
+    project = make_project(tmp_path_factory.mktemp("fixture") / "project")
+    result = build(project)
+    assert result.returncode == 0, result.output
+    return result

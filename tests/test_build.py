@@ -1,0 +1,135 @@
+"""Whole-site builds of small fixture projects with the real MkDocs command line."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from conftest import FIXTURES, ROOT, build, make_project
+from macros.dataset import RECORD_FILES, load_dataset
+from macros.postbuild import find_leftovers
+
+
+def error_lines(output: str) -> list[str]:
+    """MkDocs' error lines without its framing and the end-of-life notice."""
+    lines = []
+    for line in output.splitlines():
+        line = re.sub(r"\x1b\[[0-9;]*m", "", line).rstrip()
+        if line.startswith("ERROR"):
+            lines.append(line.split("-  ", 1)[1])
+        elif lines and line and not line.startswith(("Aborted", "INFO", "WARNING")):
+            lines.append(line)
+    return lines
+
+
+@pytest.fixture
+def project(tmp_path):
+    return make_project(tmp_path / "project")
+
+
+def test_good_fixture_builds_without_warnings(fixture_site):
+    assert "WARNING" not in fixture_site.output
+    assert (fixture_site.site / "index.html").exists()
+    assert (fixture_site.site / "tables" / "index.html").exists()
+
+
+def test_built_pages_hold_no_template_leftovers(fixture_site):
+    for page in fixture_site.site.rglob("*.html"):
+        assert find_leftovers(page.read_text(encoding="utf-8")) == [], page
+
+
+def test_bad_reference_fails_with_one_exact_message(project):
+    events = project / "data" / "events.yaml"
+    events.write_text(events.read_text().replace("sources: [kyodo-2016-11]", "sources: [kyodo-2016-11x]"))
+    result = build(project)
+    assert result.returncode != 0
+    assert error_lines(result.output) == [
+        "data/events.yaml:21: event 'trump-tower-2016-11': sources: 'kyodo-2016-11x' is not defined in data/sources.yaml"
+    ]
+    assert "Traceback" not in result.output
+    assert not (project / "site" / "index.html").exists()
+
+
+def test_hostile_page_is_refused_before_rendering(project):
+    page = project / "docs" / "index.md"
+    page.write_text(page.read_text() + "\n{{ lipsum.__globals__['os'].system('touch pwned') }}\n")
+    result = build(project)
+    assert result.returncode != 0
+    assert error_lines(result.output) == ["docs/index.md:13: access to '__globals__' is not allowed"]
+    assert "Traceback" not in result.output
+    assert not (project / "pwned").exists()
+
+
+def test_undefined_name_fails(project):
+    page = project / "docs" / "index.md"
+    page.write_text(page.read_text() + "\n{{ totl }}\n")
+    result = build(project)
+    assert result.returncode != 0
+    assert error_lines(result.output)[0].startswith("docs/index.md:13: the name 'totl' is not allowed")
+
+
+def test_broken_anchor_fails(project):
+    page = project / "docs" / "tables.md"
+    page.write_text(page.read_text().replace("index.md#summit-2025-10-28", "index.md#no-such-event"))
+    result = build(project)
+    assert result.returncode != 0
+    assert "no-such-event" in result.output
+
+
+def test_link_to_event_anchor_in_macro_output_passes(fixture_site):
+    # tables.md links to index.md#summit-2025-10-28, an id that only the timeline macro writes.
+    assert 'href="../#summit-2025-10-28"' in (fixture_site.site / "tables" / "index.html").read_text()
+
+
+def test_downloads_round_trip(fixture_site):
+    dataset = load_dataset(FIXTURES / "data")
+    for spec in RECORD_FILES:
+        document = json.loads((fixture_site.site / "data" / f"{spec.name}.json").read_text(encoding="utf-8"))
+        assert document["dataset"] == spec.name
+        rebuilt = [spec.model.model_validate(r, strict=False) for r in document["records"]]
+        assert tuple(rebuilt) == dataset.records[spec.name]
+        with open(fixture_site.site / "data" / f"{spec.name}.csv", encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+        expected_rows = sum(len(r.parties) for r in dataset.seats) if spec.name == "seats" else len(dataset.records[spec.name])
+        assert len(rows) == expected_rows
+        if spec.name == "events":
+            assert rows[0]["id"] == dataset.events[0].id
+            assert rows[0]["threads"] == "; ".join(dataset.events[0].threads)
+
+
+def test_atomic_build_keeps_the_old_site_on_failure(project_with_script):
+    project = project_with_script
+    script = project / "scripts" / "build.py"
+    first = subprocess.run([sys.executable, str(script), str(project / "site")], cwd=project, capture_output=True, text=True)
+    assert first.returncode == 0, first.stderr
+    good = (project / "site" / "index.html").read_text()
+    events = project / "data" / "events.yaml"
+    events.write_text(events.read_text().replace('date: "2016-11"', 'date: "2016-13"'))
+    second = subprocess.run([sys.executable, str(script), str(project / "site")], cwd=project, capture_output=True, text=True)
+    assert second.returncode != 0
+    assert "left as it was" in second.stderr
+    assert (project / "site" / "index.html").read_text() == good
+    assert not list(project.glob(".site-build-*"))
+
+
+@pytest.fixture
+def project_with_script(project):
+    (project / "scripts").mkdir()
+    shutil.copy(ROOT / "scripts" / "build.py", project / "scripts" / "build.py")
+    return project
+
+
+def test_a_warning_fails_the_atomic_build(project_with_script):
+    project = project_with_script
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text() + "nav:\n- Home: index.md\n- Missing: missing.md\n")
+    result = subprocess.run([sys.executable, "scripts/build.py", str(project / "site")], cwd=project, capture_output=True, text=True)
+    assert result.returncode != 0
+    assert "missing.md" in result.stderr
+    assert not (project / "site").exists()
