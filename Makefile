@@ -7,8 +7,9 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve build test test-browser check-data benchmark clean
+.PHONY: serve build urls test test-browser check-data benchmark clean
 
 $(BIN)/mkdocs: requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed") if sys.version_info < (3, 11) else None'
@@ -25,6 +26,10 @@ serve: $(BIN)/mkdocs
 
 build: $(BIN)/mkdocs
 	$(BIN)/python scripts/build.py
+
+# Update urls.json (the URL contract) after adding pages, headings or records.
+urls: build
+	$(BIN)/python scripts/url_manifest.py site
 
 check-data: $(BIN)/mkdocs
 	$(BIN)/python scripts/check_data.py data

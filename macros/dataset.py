@@ -37,6 +37,7 @@ RECORD_FILES: tuple[DatasetSpec, ...] = (
     DatasetSpec("agreements", "agreements.yaml", models.Agreement, "agreement", "Documents signed during the October 2025 visit."),
     DatasetSpec("claims", "claims.yaml", models.Claim, "claim", "Claims from circulating copies of the pre-summit story, with verdicts."),
     DatasetSpec("key_facts", "key_facts.yaml", models.KeyFact, "fact", "The facts shown at a glance on the home page."),
+    DatasetSpec("changelog", "changelog.yaml", models.Change, "change", "Substantive updates and corrections to the site, newest first; feeds the Atom feed and the corrections log."),
 )
 SITE_FILE = "site.yaml"
 
@@ -184,7 +185,8 @@ def _cross_check(site: models.Site, validated: dict, root: str) -> list[Problem]
             for i, ref in enumerate(getattr(record, "people", ())):
                 if ref not in people_ids:
                     problems.append(Problem(path, _line_for(raw, ("people", i)), f"'{ref}' is not defined in {root}/people.yaml", label, "people"))
-            for key in ("date", "end", "published"):
+            # A change is dated by when the site changed, not by the events it covers.
+            for key in () if name == "changelog" else ("date", "end", "published"):
                 value = getattr(record, key, None)
                 if isinstance(value, str) and value > as_of and not value.startswith(as_of):
                     problems.append(Problem(path, _line_for(raw, (key,)), f"'{value}' is after the site's as-of date {as_of} ({root}/site.yaml)", label, key))

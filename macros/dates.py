@@ -37,3 +37,19 @@ def sort_key(value: str) -> str:
     """Pads partial dates so that a month sorts before the days in it."""
     year, month, day = _parts(value)
     return f"{year:04d}-{month or 0:02d}-{day or 0:02d}"
+
+
+def apa(value: str) -> str:
+    """'2026-11-24' -> '2026, November 24', the date as APA style writes it."""
+    year, month, day = _parts(value)
+    if month is None:
+        return str(year)
+    return f"{year}, {MONTHS[month - 1]}" + (f" {day}" if day else "")
+
+
+def chicago(value: str) -> str:
+    """'2026-11-24' -> 'November 24, 2026', the date as Chicago style writes it."""
+    year, month, day = _parts(value)
+    if month is None:
+        return str(year)
+    return f"{MONTHS[month - 1]} {day}, {year}" if day else f"{MONTHS[month - 1]} {year}"

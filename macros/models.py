@@ -222,6 +222,25 @@ class KeyFact(Record):
     sources: SourceRefs
 
 
+ChangeKind = Literal["update", "correction"]
+
+
+class Change(Record):
+    id: Slug
+    date: Annotated[PartialDate, Field(description="The day the change was published, as YYYY-MM-DD.")]
+    kind: ChangeKind = Field(description="update (new facts or pages) or correction (a fact was wrong).")
+    title: Text
+    summary: Text = Field(description="What changed and, for a correction, what was wrong.")
+    url: Annotated[str, Field(pattern=r"^[a-z0-9/#-]*$", description="Where on the site, relative to its root, e.g. 'talks/#day-2'.")]
+    sources: SourceRefs
+
+    @model_validator(mode="after")
+    def _full_date(self):
+        if len(self.date) != 10:
+            raise ValueError("a change needs a full date, YYYY-MM-DD")
+        return self
+
+
 class Site(Record):
     title: Text
     description: Text

@@ -8,7 +8,7 @@ leftover template tag.
 
 from __future__ import annotations
 
-import posixpath
+import json
 import re
 from pathlib import Path
 
@@ -22,12 +22,26 @@ _INERT = str.maketrans({
     "[": "&#91;", "]": "&#93;", "\\": "&#92;", "|": "&#124;", "~": "&#126;",
 })
 _TAG = re.compile(r"(<[^>]*>)")
+# JSON-LD blocks are built in Python with '<' escaped; their braces must stay braces.
+_SCRIPT = re.compile(r'(<script type="application/ld\+json">.*?</script>)', re.S)
 
 
 def inert(text: str) -> str:
     """Entity-encode Markdown and Jinja characters in text outside tags."""
-    return "".join(part.translate(_BRACES) if part.startswith("<") else part.translate(_INERT)
-                   for part in _TAG.split(text))
+    out = []
+    for chunk in _SCRIPT.split(text):
+        if chunk.startswith("<script"):
+            out.append(chunk)
+            continue
+        out.extend(part.translate(_BRACES) if part.startswith("<") else part.translate(_INERT)
+                   for part in _TAG.split(chunk))
+    return "".join(out)
+
+
+def json_for_script(data) -> Markup:
+    """JSON safe to place inside a <script> element."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
 def relative_prefix(page_url: str) -> str:

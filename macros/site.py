@@ -14,14 +14,15 @@ from . import charts, dates, views
 from .dataset import RECORD_FILES, SITE_FILE, Dataset, DatasetSpec, load_dataset
 from .models import Site
 from .guard import MacroCall, check_pages
-from .render import Renderer, href_from, relative_prefix
+from .render import Renderer, href_from, json_for_script, relative_prefix
 
 TEMPLATE_DIR = Path("overrides") / "partials" / "macros"
 
 
 class ExplainerSite:
     def __init__(self, project_dir: Path, docs_dir: Path, edit_url: str = "",
-                 page_url: Callable[[], str] = lambda: ""):
+                 page_url: Callable[[], str] = lambda: "", site_url: str = ""):
+        self.site_url = site_url
         self.project_dir = project_dir
         self.dataset: Dataset = load_dataset(project_dir / "data")
         self.renderer = Renderer(project_dir / TEMPLATE_DIR)
@@ -35,7 +36,10 @@ class ExplainerSite:
         """Values the theme templates show on every page."""
         site = self.dataset.site
         return {"as_of": site.as_of, "as_of_words": dates.in_words(site.as_of),
-                "last_reviewed": site.last_reviewed, "last_reviewed_words": dates.in_words(site.last_reviewed)}
+                "published": site.published,
+                "last_reviewed": site.last_reviewed, "last_reviewed_words": dates.in_words(site.last_reviewed),
+                "last_reviewed_apa": dates.apa(site.last_reviewed),
+                "last_reviewed_chicago": dates.chicago(site.last_reviewed)}
 
     # -- argument checks, run on every call in every page before rendering --
     def _validators(self) -> dict[str, Callable]:
@@ -89,7 +93,10 @@ class ExplainerSite:
             return render("cite.html", inline=True, links=cite_view(*ids))
 
         def timeline(thread: str | None = None, start: str | None = None, end: str | None = None) -> str:
-            return render("timeline.html", view=timeline_view(thread, start, end), **self._context())
+            view = timeline_view(thread, start, end)
+            # Only the complete timeline describes itself as the list of events.
+            jsonld = json_for_script(views.timeline_jsonld(view, self.site_url)) if view.filterable and self.site_url else None
+            return render("timeline.html", view=view, jsonld=jsonld, **self._context())
 
         def key_facts() -> str:
             return render("key_facts.html", facts=views.key_facts(data), **self._context())
@@ -101,6 +108,10 @@ class ExplainerSite:
         def data_dictionary() -> str:
             specs = RECORD_FILES + (DatasetSpec("site", SITE_FILE, Site, "site", "Settings for the whole site: its as-of and review dates."),)
             return render("data_dictionary.html", docs=views.data_dictionary(data, specs), **self._context())
+
+        def corrections_log() -> str:
+            changes = sorted(data.changelog, key=lambda c: (c.date, c.id), reverse=True)
+            return render("changelog.html", changes=views.changelog(data, changes), **self._context())
 
         def as_of() -> str:
             return dates.in_words(data.site.as_of)
@@ -114,6 +125,7 @@ class ExplainerSite:
             "key_facts": key_facts,
             "sources_list": sources_list,
             "data_dictionary": data_dictionary,
+            "corrections_log": corrections_log,
             "as_of": as_of,
             "last_reviewed": last_reviewed,
             "people_table": table_macro(views.people_table),

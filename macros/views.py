@@ -383,3 +383,38 @@ def data_dictionary(dataset: Dataset, specs) -> tuple[DatasetDoc, ...]:
         count = len(dataset.records.get(spec.name, ())) if spec.name in dataset.records else 1
         docs.append(DatasetDoc(spec.name, spec.filename, spec.description, count, fields))
     return tuple(docs)
+
+
+@dataclass(frozen=True)
+class ChangeView:
+    id: str
+    date: str
+    when: str
+    kind: str
+    title: str
+    summary: str
+    href: str
+    sources: tuple[SourceLink, ...]
+
+
+def changelog(dataset: Dataset, changes) -> tuple[ChangeView, ...]:
+    return tuple(
+        ChangeView(c.id, c.date, dates.in_words(c.date), c.kind, c.title, c.summary, c.url, source_links(dataset, c.sources))
+        for c in changes
+    )
+
+
+def timeline_jsonld(view: Timeline, site_url: str) -> dict:
+    """schema.org ItemList of the events, for search engines and link previews."""
+    base = site_url.rstrip("/") + "/timeline/#"
+    items = []
+    for position, item in enumerate(view.items, start=1):
+        event = {"@type": "Event", "name": item.title, "description": item.summary, "startDate": item.date,
+                 "url": base + item.id}
+        if item.end:
+            event["endDate"] = item.end
+        if item.place:
+            event["location"] = {"@type": "Place", "name": item.place}
+        items.append({"@type": "ListItem", "position": position, "url": base + item.id, "item": event})
+    return {"@context": "https://schema.org", "@type": "ItemList", "name": "Timeline of the Takaichi–Trump talks",
+            "numberOfItems": len(items), "itemListElement": items}

@@ -20,7 +20,7 @@ def build(site_dir: Path, project_dir: Path = ROOT) -> int:
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
     try:
         # Not --quiet: it hides warnings from strict mode's counter, so a warning would not fail the build.
         result = subprocess.run(

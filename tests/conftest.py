@@ -43,6 +43,7 @@ def make_project(dest: Path, data_dir: Path = FIXTURES / "data", docs_dir: Path 
 def build(project: Path) -> BuildResult:
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
     env["NO_MKDOCS_2_WARNING"] = "1"
+    env["DISABLE_MKDOCS_2_WARNING"] = "true"
     proc = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", "site"],
         cwd=project, capture_output=True, text=True, env=env, timeout=300,
@@ -56,3 +57,12 @@ def fixture_site(tmp_path_factory) -> BuildResult:
     result = build(project)
     assert result.returncode == 0, result.output
     return result
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real site, built once per test session with the atomic build script."""
+    site = tmp_path_factory.mktemp("real") / "site"
+    result = subprocess.run([sys.executable, "scripts/build.py", str(site)], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site

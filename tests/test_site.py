@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import subprocess
-import sys
 from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
@@ -16,14 +14,6 @@ import pytest
 from conftest import ROOT
 from macros.dataset import RECORD_FILES, load_dataset
 from macros.site import ExplainerSite
-
-
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("real") / "site"
-    result = subprocess.run([sys.executable, "scripts/build.py", str(site)], cwd=ROOT, capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site
 
 
 @pytest.fixture(scope="session")

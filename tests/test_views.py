@@ -156,5 +156,5 @@ def test_inert_leaves_tags_alone():
 
 
 def test_rendered_block_has_no_blank_or_indented_lines(dataset, renderer):
-    html = renderer.render("timeline.html", view=views.timeline(dataset), base="", edit_url="")
+    html = renderer.render("timeline.html", view=views.timeline(dataset), jsonld=None, base="", edit_url="")
     assert all(line and not line.startswith(" ") for line in html.splitlines())

@@ -26,7 +26,7 @@
   }
 
   function setUpCopyLinks() {
-    document.querySelectorAll("[data-copy-link]").forEach(function (link) {
+    document.querySelectorAll("[data-copy-link], a.headerlink").forEach(function (link) {
       link.addEventListener("click", function (event) {
         if (!navigator.clipboard) return;  // fall back to following the anchor
         var url = new URL(link.getAttribute("href"), window.location.href).href;

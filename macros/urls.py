@@ -1,0 +1,59 @@
+"""The URL contract: every public page and every anchor people may link to.
+
+urls.json lists them. The build fails when a listed page or anchor disappears
+(a moved page needs a redirect in mkdocs.yml); `make urls` adds new ones.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from .errors import DataError, Problem
+
+MANIFEST = "urls.json"
+_ARTICLE = re.compile(r"<article\b.*?</article>", re.S)
+# Elements whose ids are link targets: headings, events, table rows, facts, sections, figures.
+_LINKABLE = re.compile(r'<(?:h[1-6]|li|tr|div|section|figure|aside)\b[^>]*?\bid="([^"]+)"')
+_REDIRECT = re.compile(r'<meta http-equiv="refresh"', re.I)
+
+
+def page_anchors(html: str) -> list[str]:
+    article = _ARTICLE.search(html)
+    return sorted(set(_LINKABLE.findall(article.group(0)))) if article else []
+
+
+def site_urls(site_dir: Path) -> dict[str, list[str]]:
+    """Every real page (not redirects, not the 404 page) with its linkable anchors."""
+    urls = {}
+    for path in sorted(site_dir.rglob("index.html")):
+        html = path.read_text(encoding="utf-8")
+        if _REDIRECT.search(html):
+            continue
+        url = path.parent.relative_to(site_dir).as_posix()
+        urls["" if url == "." else url + "/"] = page_anchors(html)
+    return urls
+
+
+def check_contract(site_dir: Path, manifest: Path) -> None:
+    """Fail when a page or anchor in the manifest is gone from the built site."""
+    if not manifest.exists():
+        return
+    promised = json.loads(manifest.read_text(encoding="utf-8"))["pages"]
+    built = site_urls(site_dir)
+    problems = []
+    for url, anchors in promised.items():
+        if url not in built:
+            if not (site_dir / url / "index.html").exists():
+                problems.append(Problem(MANIFEST, None, f"page '/{url}' is gone; restore it or add a redirect under 'redirects' in mkdocs.yml"))
+            continue
+        missing = sorted(set(anchors) - set(built[url]))
+        for anchor in missing:
+            problems.append(Problem(MANIFEST, None, f"anchor '/{url}#{anchor}' is gone; keep the id (write '{{ #{anchor} }}' after a renamed heading) or keep the record's id"))
+    if problems:
+        raise DataError(problems)
+
+
+def manifest_text(site_dir: Path) -> str:
+    return json.dumps({"pages": site_urls(site_dir)}, indent=1, ensure_ascii=False) + "\n"

@@ -1,0 +1,32 @@
+"""Write urls.json, the list of public pages and anchors, from a built site.
+
+Usage: python scripts/url_manifest.py [SITE_DIR]   (run by `make urls` after a build)
+Adding pages and anchors is fine; removing one needs a redirect or a kept id.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from macros.errors import DataError  # noqa: E402
+from macros.urls import MANIFEST, check_contract, manifest_text  # noqa: E402
+
+
+def main(argv: list[str]) -> int:
+    site_dir = Path(argv[0]) if argv else ROOT / "site"
+    try:
+        check_contract(site_dir, ROOT / MANIFEST)
+    except DataError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    (ROOT / MANIFEST).write_text(manifest_text(site_dir), encoding="utf-8")
+    print(f"wrote {MANIFEST}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

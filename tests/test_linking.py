@@ -1,0 +1,145 @@
+"""Linking and sharing: permanent URLs, page metadata, share images, feed and sitemap."""
+
+from __future__ import annotations
+
+import json
+import re
+import struct
+from pathlib import Path
+
+import feedparser
+import pytest
+import yaml
+
+from conftest import ROOT
+from macros.urls import MANIFEST, site_urls
+from macros.social import MAX_BYTES
+
+
+def real_pages(site: Path) -> list[Path]:
+    return [p for p in sorted(site.rglob("index.html")) if 'http-equiv="refresh"' not in p.read_text(encoding="utf-8")]
+
+
+def head(html: str) -> str:
+    return html.split("</head>", 1)[0]
+
+
+def meta(html: str, key: str) -> str | None:
+    match = re.search(rf'<meta (?:property|name)="{re.escape(key)}" content="([^"]*)"', head(html))
+    return match.group(1) if match else None
+
+
+def test_url_contract_matches_the_build(built_site):
+    promised = json.loads((ROOT / MANIFEST).read_text(encoding="utf-8"))["pages"]
+    built = site_urls(built_site)
+    redirects = next(p["redirects"] for p in yaml.safe_load((ROOT / "mkdocs.yml").read_text())["plugins"]
+                     if isinstance(p, dict) and "redirects" in p)["redirect_maps"] or {}
+    for url, anchors in promised.items():
+        if url not in built:
+            assert (built_site / url / "index.html").exists(), f"/{url} is gone and has no redirect"
+            continue
+        gone = sorted(set(anchors) - set(built[url]))
+        assert gone == [], f"/{url}: anchors gone: {gone}"
+    new = {url: sorted(set(a) - set(promised.get(url, []))) for url, a in built.items()}
+    new = {url: a for url, a in new.items() if a or url not in promised}
+    assert new == {}, f"new pages or anchors are not in {MANIFEST}; run 'make urls': {new}"
+    for old, target in redirects.items():
+        assert (ROOT / "docs" / target.split("#")[0]).exists(), f"redirect {old} -> {target} points nowhere"
+
+
+HEADING = re.compile(r"^(#{2,6})\s+(.*)$")
+
+
+def test_every_heading_has_an_explicit_id():
+    for page in sorted((ROOT / "docs").glob("*.md")):
+        fenced = False
+        for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), 1):
+            if line.startswith("```"):
+                fenced = not fenced
+            match = None if fenced else HEADING.match(line)
+            if match:
+                assert re.search(r"\{\s*#[a-z0-9-]+\s*\}\s*$", match.group(2)), f"docs/{page.name}:{number}: {line}"
+
+
+def test_every_page_has_unique_title_and_description(built_site):
+    titles, descriptions = {}, {}
+    for page in real_pages(built_site):
+        html = page.read_text(encoding="utf-8")
+        title = re.search(r"<title>(.*?)</title>", html).group(1)
+        description = meta(html, "description")
+        assert description, page
+        assert title not in titles, f"{page} repeats the title of {titles.get(title)}"
+        assert description not in descriptions, f"{page} repeats the description of {descriptions.get(description)}"
+        titles[title], descriptions[description] = page, page
+
+
+def test_every_page_has_social_and_structured_metadata(built_site):
+    site_url = yaml.safe_load((ROOT / "mkdocs.yml").read_text())["site_url"]
+    for page in real_pages(built_site):
+        html = page.read_text(encoding="utf-8")
+        url = site_url + page.parent.relative_to(built_site).as_posix().replace(".", "").strip("/")
+        url = url if url.endswith("/") else url + "/"
+        assert f'<link rel="canonical" href="{url}">' in head(html), page
+        assert meta(html, "og:url") == url
+        for key in ("og:title", "og:description", "og:image", "twitter:card", "twitter:title", "twitter:image"):
+            assert meta(html, key), f"{page}: {key}"
+        assert meta(html, "twitter:card") == "summary_large_image"
+        blocks = [json.loads(b) for b in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)]
+        article = next(b for b in blocks if b["@type"] == "Article")
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", article["datePublished"])
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", article["dateModified"])
+        assert article["url"] == url
+
+
+def test_timeline_has_an_itemlist_of_every_event(built_site):
+    from macros.dataset import load_dataset
+
+    html = (built_site / "timeline" / "index.html").read_text(encoding="utf-8")
+    blocks = [json.loads(b) for b in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)]
+    item_list = next(b for b in blocks if b["@type"] == "ItemList")
+    ids = [i["url"].rsplit("#", 1)[1] for i in item_list["itemListElement"]]
+    assert sorted(ids) == sorted(e.id for e in load_dataset(ROOT / "data").events)
+
+
+def png_size(path: Path) -> tuple[int, int]:
+    data = path.read_bytes()[:24]
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", path
+    return struct.unpack(">II", data[16:24])
+
+
+def test_share_images_exist_with_the_right_size(built_site):
+    for page in real_pages(built_site):
+        image_url = meta(page.read_text(encoding="utf-8"), "og:image")
+        path = built_site / "assets" / "social" / image_url.rsplit("/", 1)[1]
+        assert png_size(path) == (1200, 630), path
+        assert path.stat().st_size <= MAX_BYTES, f"{path.name} is {path.stat().st_size} bytes"
+
+
+def test_feed_is_valid_atom(built_site):
+    feed = feedparser.parse((built_site / "feed.xml").read_bytes())
+    assert not feed.bozo, feed.get("bozo_exception")
+    assert feed.version == "atom10"
+    assert feed.entries and all(e.get("id") and e.get("updated") and e.get("link") for e in feed.entries)
+
+
+def test_sitemap_uses_content_dates(built_site):
+    sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
+    last_reviewed = yaml.safe_load((ROOT / "data" / "site.yaml").read_text())["last_reviewed"]
+    dates = re.findall(r"<lastmod>(.*?)</lastmod>", sitemap)
+    assert dates and set(dates) == {last_reviewed}
+    assert len(re.findall(r"<loc>", sitemap)) == len(real_pages(built_site))
+
+
+def test_robots_and_404(built_site):
+    assert "Sitemap: " in (built_site / "robots.txt").read_text()
+    page = (built_site / "404.html").read_text(encoding="utf-8")
+    assert "timeline/" in page and 'for="__search"' in page
+
+
+@pytest.mark.parametrize("style", ["APA", "Chicago"])
+def test_cite_this_page_box(built_site, style):
+    html = (built_site / "talks" / "index.html").read_text(encoding="utf-8")
+    box = html.split('id="cite-this-page"', 1)[1].split("</aside>", 1)[0]
+    assert f"<dt>{style}</dt>" in box
+    assert "https://takaichi-trump-explainer.github.io/site/talks/" in box
+    assert "Last reviewed" in box
