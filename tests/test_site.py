@@ -127,3 +127,41 @@ def test_every_page_in_nav_exists(built_site):
 def test_all_source_urls_are_https(dataset):
     for source in dataset.sources:
         assert urlsplit(source.url).scheme == "https", source.id
+
+
+CHART = re.compile(r'<figure class="chart" id="([^"]+)">(.*?)</figure>', re.S)
+
+
+def test_every_chart_is_described_and_matches_the_data(built_site, dataset):
+    expected = {
+        "chart-defence-budget": [f"{b.amount_yen_trillion:.2f}".rstrip("0").rstrip(".")
+                                 for b in sorted(dataset.defence_budget, key=lambda b: b.fiscal_year)],
+        "chart-defence-share": [f"{s.share_pct:.2f}".rstrip("0").rstrip(".") + "%"
+                                for s in sorted(dataset.defence_share, key=lambda s: (s.year, s.period))],
+    }
+    seen = set()
+    for page in pages(built_site):
+        for chart_id, body in CHART.findall(page.read_text(encoding="utf-8")):
+            seen.add(chart_id)
+            assert re.search(rf'<svg [^>]*role="img" aria-labelledby="{chart_id}-title" aria-describedby="{chart_id}-desc"', body)
+            title = re.search(rf'<title id="{chart_id}-title">(.+?)</title>', body)
+            desc = re.search(rf'<desc id="{chart_id}-desc">(.+?)</desc>', body, re.S)
+            assert title and desc and len(desc.group(1)) > 40, (page, chart_id)
+            assert "Sources: " in body
+            values = re.findall(r'data-value="([^"]+)"', body)
+            if chart_id in expected:
+                assert values == expected[chart_id], (page, chart_id)
+            if chart_id == "chart-seats":
+                for snapshot in dataset.seats:
+                    governing = sum(p.seats for p in snapshot.parties if p.side != "opposition")
+                    assert f"held {governing} of {snapshot.total} seats" in desc.group(1)
+    assert seen == {"chart-defence-budget", "chart-defence-share", "chart-seats"}
+
+
+def test_downloads_match_the_data(built_site, dataset):
+    import json
+
+    for spec in RECORD_FILES:
+        document = json.loads((built_site / "data" / f"{spec.name}.json").read_text(encoding="utf-8"))
+        assert [spec.model.model_validate(r, strict=False) for r in document["records"]] == list(dataset.records[spec.name])
+        assert (built_site / "data" / f"{spec.name}.csv").exists()
