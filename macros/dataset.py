@@ -102,9 +102,9 @@ def _record_label(noun: str, raw: Any, index: int) -> str:
     return f"{noun} '{rid}'" if isinstance(rid, str) else f"{noun} #{index + 1}"
 
 
-def _validate_record(model, raw, path, label, problems) -> BaseModel | None:
+def _validate_record(model, raw, path, label, problems, line=None) -> BaseModel | None:
     if not isinstance(raw, dict):
-        problems.append(Problem(path, getattr(raw, "line", None), "each entry must be a mapping of field: value", label))
+        problems.append(Problem(path, getattr(raw, "line", line), "each entry must be a mapping of field: value", label))
         return None
     try:
         return model.model_validate(raw)
@@ -147,7 +147,8 @@ def load_dataset(data_dir: Path, display_root: str = "data") -> Dataset:
             continue
         valid = []
         for index, item in enumerate(raw):
-            record = _validate_record(spec.model, item, path, _record_label(spec.noun, item, index), problems)
+            record = _validate_record(spec.model, item, path, _record_label(spec.noun, item, index), problems,
+                                      line=raw.item_lines[index])
             if record is not None:
                 valid.append((record, raw.item_lines[index], item))
         seen: dict[str, int] = {}
@@ -191,7 +192,9 @@ def _cross_check(site: models.Site, validated: dict, root: str) -> list[Problem]
                 if isinstance(value, str) and value > as_of and not value.startswith(as_of):
                     problems.append(Problem(path, _line_for(raw, (key,)), f"'{value}' is after the site's as-of date {as_of} ({root}/site.yaml)", label, key))
             end = getattr(record, "end", None)
-            if end is not None and end < record.date:
+            # Compare at the coarser precision: an end of '2025-10' is not before a start of '2025-10-27'.
+            shared = min(len(end), len(record.date)) if end is not None else 0
+            if end is not None and end[:shared] < record.date[:shared]:
                 problems.append(Problem(path, _line_for(raw, ("end",)), f"'{end}' is before the start date '{record.date}'", label, "end"))
             seen_parties: set[str] = set()
             for i, party in enumerate(getattr(record, "parties", ())):

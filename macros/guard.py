@@ -11,9 +11,9 @@ halfway through the build.
 from __future__ import annotations
 
 import inspect
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from jinja2 import Environment, TemplateSyntaxError, nodes
 from mkdocs.utils.meta import get_data
@@ -66,12 +66,39 @@ def _find_private_access(node: nodes.Node):
     return None, None
 
 
+_TEMPLATE_MARKS = ("{{", "{%", "{#")
+
+
+def _strings(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+def _check_front_matter(text: str, meta: dict, page: str) -> list[Problem]:
+    """mkdocs-macros renders a page title that holds template code, so front matter may hold none."""
+    problems = []
+    for value in _strings(meta):
+        mark = next((m for m in _TEMPLATE_MARKS if m in value), None)
+        if mark:
+            line = next((n for n, ln in enumerate(text.splitlines(), 1) if mark in ln), None)
+            problems.append(Problem(page, line, f"'{mark}' is not allowed in the front matter"))
+    return problems
+
+
 def check_page(text: str, page: str, src_uri: str, macros: dict[str, Callable],
                env: Environment) -> tuple[list[MacroCall], list[Problem]]:
     """Parse one page (front matter included) and return its macro calls or problems."""
     body, meta = get_data(text)
     offset = text[: len(text) - len(body)].count("\n") if body and text.endswith(body) else 0
-    problems: list[Problem] = []
+    problems: list[Problem] = _check_front_matter(text, meta, page)
+    if problems:
+        return [], problems
     calls: list[MacroCall] = []
     try:
         tree = env.parse(body)
@@ -127,10 +154,12 @@ def check_pages(docs_dir: Path, display_root: str, macros: dict[str, Callable],
     for path in sorted(docs_dir.rglob("*.md")):
         src_uri = path.relative_to(docs_dir).as_posix()
         page = f"{display_root}/{src_uri}"
+        raw = path.read_bytes()
         try:
-            text = path.read_text(encoding="utf-8-sig")
-        except UnicodeDecodeError:
-            problems.append(Problem(page, None, "the page is not valid UTF-8"))
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            line = raw[: exc.start].count(b"\n") + 1
+            problems.append(Problem(page, line, f"byte 0x{raw[exc.start]:02x} is not valid UTF-8; save the page as UTF-8"))
             continue
         page_calls, page_problems = check_page(text, page, src_uri, macros, env)
         problems.extend(page_problems)

@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 import yaml
+import yaml.reader
 from yaml.events import AliasEvent, NodeEvent
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
@@ -134,20 +135,34 @@ def load_text(raw: bytes, display_path: str, max_bytes: int = MAX_BYTES):
         not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
     ):
         raise DataError(Problem(display_path, None, "file is empty"))
-    loader = StrictLoader(text)
+    # PyYAML (YAML 1.1) also breaks lines at these, so editors and the loader would disagree on lines.
+    for separator in ("\u0085", "\u2028", "\u2029"):
+        if separator in text:
+            line = text[: text.index(separator)].count("\n") + 1
+            raise DataError(Problem(display_path, line, f"contains the Unicode line separator U+{ord(separator):04X}; use an ordinary line break"))
+    loader = None
     try:
+        loader = StrictLoader(text)
         document = loader.get_single_data()
     except _Refusal as exc:
         raise DataError(Problem(display_path, exc.line, exc.message)) from None
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1
+        raise DataError(Problem(display_path, line, f"character U+{exc.character:04X} is not allowed in YAML; remove it")) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        # At the end of the file the problem mark sits past the last line; the context
+        # mark (an unclosed quote or bracket) is where the contributor has to look.
+        if exc.context_mark and mark and mark.index >= len(text.rstrip()):
+            mark = exc.context_mark
         line = mark.line + 1 if mark else None
         message = " ".join(filter(None, [exc.context, exc.problem])) or "invalid YAML"
         raise DataError(Problem(display_path, line, f"YAML syntax error: {message}")) from None
     except yaml.YAMLError as exc:
         raise DataError(Problem(display_path, None, f"YAML error: {exc}")) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     return document
 
 

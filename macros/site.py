@@ -6,14 +6,14 @@ fixture folder and call its macros without MkDocs.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache, partial
 from pathlib import Path
-from typing import Callable
 
 from . import charts, dates, views
 from .dataset import RECORD_FILES, SITE_FILE, Dataset, DatasetSpec, load_dataset
-from .models import Site
 from .guard import MacroCall, check_pages
+from .models import Site
 from .render import Renderer, href_from, json_for_script, relative_prefix
 
 TEMPLATE_DIR = Path("overrides") / "partials" / "macros"

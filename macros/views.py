@@ -90,7 +90,7 @@ class Timeline:
 class Table:
     caption: str
     headers: tuple[str, ...]
-    rows: tuple["Row", ...]
+    rows: tuple[Row, ...]
     sources: tuple[SourceLink, ...]
     dataset: str
     numeric: tuple[int, ...] = ()
@@ -283,7 +283,7 @@ def key_facts(dataset: Dataset) -> tuple[KeyFactView, ...]:
 class PublisherGroup:
     publisher: str
     anchor: str
-    sources: tuple["SourceEntry", ...]
+    sources: tuple[SourceEntry, ...]
 
 
 @dataclass(frozen=True)
@@ -295,7 +295,8 @@ class SourceEntry:
 
 
 def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "publisher"
+    # \w keeps Japanese and other scripts, so two such publishers never share an id.
+    return re.sub(r"[\W_]+", "-", text.lower()).strip("-") or "publisher"
 
 
 def sources_list(dataset: Dataset, citations: dict[str, list[tuple[str, str]]]) -> tuple[PublisherGroup, ...]:

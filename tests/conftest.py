@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -38,6 +39,18 @@ def make_project(dest: Path, data_dir: Path = FIXTURES / "data", docs_dir: Path 
     config.pop("nav", None)
     (dest / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     return dest
+
+
+def error_lines(output: str) -> list[str]:
+    """MkDocs' error lines without its framing ('ERROR -  ', 'Aborted with ...')."""
+    lines = []
+    for line in output.splitlines():
+        line = re.sub(r"\x1b\[[0-9;]*m", "", line).rstrip()
+        if line.startswith("ERROR"):
+            lines.append(line.split("-  ", 1)[1])
+        elif lines and line and not line.startswith(("Aborted", "INFO", "WARNING")):
+            lines.append(line)
+    return lines
 
 
 def build(project: Path) -> BuildResult:

@@ -4,28 +4,15 @@ from __future__ import annotations
 
 import csv
 import json
-import re
 import shutil
 import subprocess
 import sys
 
 import pytest
 
-from conftest import FIXTURES, ROOT, build, make_project
+from conftest import FIXTURES, ROOT, build, error_lines, make_project
 from macros.dataset import RECORD_FILES, load_dataset
 from macros.postbuild import find_leftovers
-
-
-def error_lines(output: str) -> list[str]:
-    """MkDocs' error lines without its framing and the end-of-life notice."""
-    lines = []
-    for line in output.splitlines():
-        line = re.sub(r"\x1b\[[0-9;]*m", "", line).rstrip()
-        if line.startswith("ERROR"):
-            lines.append(line.split("-  ", 1)[1])
-        elif lines and line and not line.startswith(("Aborted", "INFO", "WARNING")):
-            lines.append(line)
-    return lines
 
 
 @pytest.fixture

@@ -12,8 +12,8 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from macros.urls import MANIFEST, site_urls
 from macros.social import MAX_BYTES
+from macros.urls import MANIFEST, site_urls
 
 
 def real_pages(site: Path) -> list[Path]:

@@ -78,7 +78,7 @@ def test_alias_is_refused():
 
 def test_billion_laughs_is_refused_quickly():
     lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
-    for prev, name in zip("abcdefgh", "bcdefghi"):
+    for prev, name in zip("abcdefgh", "bcdefghi", strict=True):
         lines.append(f"{name}: &{name} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]")
     message = error("\n".join(lines))
     assert message.startswith("data/x.yaml:1: anchor '&a' is not allowed")
