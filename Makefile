@@ -50,4 +50,4 @@ benchmark: $(BIN)/mkdocs
 	$(BIN)/python scripts/benchmark.py
 
 clean:
-	rm -rf site .pytest_cache .cache
+	rm -rf site .pytest_cache .cache screenshots

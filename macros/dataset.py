@@ -56,7 +56,11 @@ class Dataset:
             raise AttributeError(name) from None
 
     def by_id(self, name: str) -> dict[str, BaseModel]:
-        return {r.id: r for r in self.records[name]}
+        # Views look records up thousands of times per build; build each index once.
+        index = self.__dict__.setdefault("_by_id", {})
+        if name not in index:
+            index[name] = {r.id: r for r in self.records[name]}
+        return index[name]
 
 
 def _field_path(loc: tuple) -> str:

@@ -53,16 +53,15 @@ class _Refusal(Exception):
         self.message = message
 
 
-class StrictLoader(yaml.SafeLoader):
-    """SafeLoader with YAML 1.2-style scalars and no aliases, tags or duplicates."""
+def _refuse_anchor(event) -> None:
+    if isinstance(event, AliasEvent):
+        raise _Refusal(event.start_mark.line + 1, f"alias '*{event.anchor}' is not allowed (anchors and aliases are refused)")
+    if isinstance(event, NodeEvent) and event.anchor is not None:
+        raise _Refusal(event.start_mark.line + 1, f"anchor '&{event.anchor}' is not allowed (anchors and aliases are refused)")
 
-    def compose_node(self, parent, index):
-        event = self.peek_event()
-        if isinstance(event, AliasEvent):
-            raise _Refusal(event.start_mark.line + 1, f"alias '*{event.anchor}' is not allowed (anchors and aliases are refused)")
-        if isinstance(event, NodeEvent) and event.anchor is not None:
-            raise _Refusal(event.start_mark.line + 1, f"anchor '&{event.anchor}' is not allowed (anchors and aliases are refused)")
-        return super().compose_node(parent, index)
+
+class _StrictConstruction:
+    """Construction shared by both loaders: allowed tags only, located containers, no duplicate keys."""
 
     def construct_object(self, node, deep=False):
         if node.tag not in ALLOWED_TAGS:
@@ -100,22 +99,50 @@ class StrictLoader(yaml.SafeLoader):
         return result
 
 
-# Rebuild the implicit resolvers with YAML 1.2 core-schema rules only.
-StrictLoader.yaml_implicit_resolvers = {}
-StrictLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"), list("tf")
-)
-StrictLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:int", re.compile(r"^-?(?:0|[1-9][0-9]*)$"), list("-0123456789")
-)
-StrictLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:float",
-    re.compile(r"^-?(?:0|[1-9][0-9]*)\.[0-9]+(?:[eE][-+]?[0-9]+)?$"),
-    list("-0123456789"),
-)
-StrictLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|)$"), ["~", "n", ""]
-)
+class StrictLoader(_StrictConstruction, yaml.SafeLoader):
+    """SafeLoader with YAML 1.2-style scalars and no aliases, tags or duplicates.
+
+    Pure Python: slow, but its error messages and marks are the ones contributors see.
+    """
+
+    def compose_node(self, parent, index):
+        _refuse_anchor(self.peek_event())
+        return super().compose_node(parent, index)
+
+
+# libyaml's parser, where PyYAML was built with it. It is several times faster on large
+# files; anchors are refused by a scan of its events before composing. On any YAML error
+# the file is parsed again with StrictLoader, so every message reads the same.
+_FastStrictLoader = (type("_FastStrictLoader", (_StrictConstruction, yaml.CSafeLoader), {})
+                     if getattr(yaml, "__with_libyaml__", False) else None)
+
+
+def _use_yaml_12_scalars(loader_class) -> None:
+    """Rebuild the implicit resolvers with YAML 1.2 core-schema rules only."""
+    loader_class.yaml_implicit_resolvers = {}
+    loader_class.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"), list("tf"))
+    loader_class.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^-?(?:0|[1-9][0-9]*)$"), list("-0123456789"))
+    loader_class.add_implicit_resolver(
+        "tag:yaml.org,2002:float", re.compile(r"^-?(?:0|[1-9][0-9]*)\.[0-9]+(?:[eE][-+]?[0-9]+)?$"), list("-0123456789"))
+    loader_class.add_implicit_resolver("tag:yaml.org,2002:null", re.compile(r"^(?:~|null|)$"), ["~", "n", ""])
+
+
+for _loader_class in filter(None, (StrictLoader, _FastStrictLoader)):
+    _use_yaml_12_scalars(_loader_class)
+
+
+def _load_fast(text: str):
+    """Parse with libyaml; None when it reports a YAML error (the caller then uses StrictLoader)."""
+    try:
+        for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+            _refuse_anchor(event)
+        loader = _FastStrictLoader(text)
+        try:
+            return loader.get_single_data()
+        finally:
+            loader.dispose()
+    except yaml.YAMLError:
+        return None
 
 
 def _line_of_offset(raw: bytes, offset: int) -> int:
@@ -140,6 +167,13 @@ def load_text(raw: bytes, display_path: str, max_bytes: int = MAX_BYTES):
         if separator in text:
             line = text[: text.index(separator)].count("\n") + 1
             raise DataError(Problem(display_path, line, f"contains the Unicode line separator U+{ord(separator):04X}; use an ordinary line break"))
+    if _FastStrictLoader is not None:
+        try:
+            document = _load_fast(text)
+        except _Refusal as exc:
+            raise DataError(Problem(display_path, exc.line, exc.message)) from None
+        if document is not None:
+            return document
     loader = None
     try:
         loader = StrictLoader(text)

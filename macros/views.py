@@ -307,7 +307,8 @@ def sources_list(dataset: Dataset, citations: dict[str, list[tuple[str, str]]]) 
     cited: dict[str, list[tuple[str, str]]] = {k: list(v) for k, v in citations.items()}
     for event in dataset.events:
         for sid in event.sources:
-            cited.setdefault(sid, []).append((f"Timeline: {event.title}", f"timeline/#{event.id}"))
+            # The event's date keeps this list short; the link leads to the event itself.
+            cited.setdefault(sid, []).append((f"event of {dates.in_words(event.date, short=True)}", f"timeline/#{event.id}"))
     pages = {"defence_budget": ("Defence budget table", "security/"), "defence_share": ("Share-of-GDP table", "security/"),
              "seats": ("Seats table", "politics/"), "trade_terms": ("Trade terms table", "trade/"),
              "agreements": ("Signed documents table", "talks/"), "claims": ("Fact check", "fact-check/"),
@@ -320,11 +321,12 @@ def sources_list(dataset: Dataset, citations: dict[str, list[tuple[str, str]]]) 
                     cited[sid].append(entry)
     groups: dict[str, list[SourceEntry]] = {}
     for source in sorted(dataset.sources, key=lambda s: (s.publisher.lower(), dates.sort_key(s.published), s.id)):
+        # One link per destination: a page that cites a source in prose and in a table is listed once.
         seen, uses = set(), []
-        for use in cited.get(source.id, []):
-            if use not in seen:
-                seen.add(use)
-                uses.append(use)
+        for label, href in cited.get(source.id, []):
+            if href not in seen:
+                seen.add(href)
+                uses.append((label, href))
         groups.setdefault(source.publisher, []).append(
             SourceEntry(source_link(source), source.kind, source.note, tuple(uses)))
     return tuple(PublisherGroup(p, f"publisher-{_slug(p)}", tuple(s)) for p, s in sorted(groups.items(), key=lambda kv: kv[0].lower()))
@@ -410,12 +412,10 @@ def timeline_jsonld(view: Timeline, site_url: str) -> dict:
     base = site_url.rstrip("/") + "/timeline/#"
     items = []
     for position, item in enumerate(view.items, start=1):
-        event = {"@type": "Event", "name": item.title, "description": item.summary, "startDate": item.date,
-                 "url": base + item.id}
+        # Name, dates and link only: the summaries are on the page itself, and this block counts towards its weight.
+        event = {"@type": "Event", "name": item.title, "startDate": item.date}
         if item.end:
             event["endDate"] = item.end
-        if item.place:
-            event["location"] = {"@type": "Place", "name": item.place}
         items.append({"@type": "ListItem", "position": position, "url": base + item.id, "item": event})
     return {"@context": "https://schema.org", "@type": "ItemList", "name": "Timeline of the Takaichi–Trump talks",
             "numberOfItems": len(items), "itemListElement": items}

@@ -142,7 +142,7 @@ def browser():
 
 @dataclass
 class Visit:
-    """What one page load did: every request, console error and response."""
+    """What one page load did: every request, every console error and every response."""
 
     url: str
     requests: list[tuple[str, str]] = field(default_factory=list)  # (resource type, url)
@@ -150,32 +150,39 @@ class Visit:
     responses: list = field(default_factory=list)
 
 
+def visit_page(browser, origin: str, url: str, *, color_scheme: str = "light", viewport: dict = DESKTOP,
+               permissions: list[str] | None = None, wait: str = "load"):
+    """Open url in a fresh browser context (no cache, no storage); returns (context, page, visit).
+
+    Requests to any host other than the local server are recorded, then aborted, so the tests
+    never reach the internet and never wait for it.
+    """
+    context = browser.new_context(color_scheme=color_scheme, viewport=viewport, reduced_motion="reduce",
+                                  permissions=permissions or [])
+    context.set_default_timeout(15_000)
+    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(origin + "/")
+                  else route.abort("blockedbyclient"))
+    page = context.new_page()
+    visit = Visit(url)
+    page.on("request", lambda r: visit.requests.append((r.resource_type, r.url)))
+    page.on("response", lambda r: visit.responses.append(r))
+    page.on("console", lambda m: m.type == "error" and visit.errors.append(
+        f"console error: {m.text}" + (f" (at {m.location['url']})" if m.location.get("url") else "")))
+    page.on("pageerror", lambda exc: visit.errors.append(f"uncaught exception: {exc}"))
+    page.on("requestfailed", lambda r: visit.errors.append(f"request failed: {r.url} ({r.failure})"))
+    response = page.goto(url, wait_until=wait)
+    assert response is not None and response.ok, f"{url} answered {response and response.status}"
+    return context, page, visit
+
+
 @pytest.fixture
 def open_page(browser, base_url, origin):
-    """open_page(path, color_scheme=..., viewport=..., permissions=...) -> (page, visit).
-
-    Each call gets a fresh browser context (no cache, no storage). Requests to any host other
-    than the local server are recorded and then aborted, so the tests never reach the internet.
-    """
+    """open_page(path, color_scheme=..., viewport=..., permissions=..., wait=...) -> (page, visit)."""
     contexts = []
 
-    def _open(path: str, *, color_scheme: str = "light", viewport: dict = DESKTOP,
-              permissions: list[str] | None = None, wait: str = "load"):
-        context = browser.new_context(color_scheme=color_scheme, viewport=viewport, reduced_motion="reduce",
-                                      permissions=permissions or [])
-        context.set_default_timeout(15_000)
+    def _open(path: str, **options):
+        context, page, visit = visit_page(browser, origin, base_url + path, **options)
         contexts.append(context)
-        context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(origin + "/")
-                      else route.abort("blockedbyclient"))
-        page = context.new_page()
-        visit = Visit(base_url + path)
-        page.on("request", lambda r: visit.requests.append((r.resource_type, r.url)))
-        page.on("response", visit.responses.append)
-        page.on("console", lambda m: m.type == "error" and visit.errors.append(f"console error: {m.text} ({m.location.get('url', '')})"))
-        page.on("pageerror", lambda exc: visit.errors.append(f"uncaught exception: {exc}"))
-        page.on("requestfailed", lambda r: visit.errors.append(f"request failed: {r.url} ({r.failure})"))
-        response = page.goto(visit.url, wait_until=wait)
-        assert response is not None and response.ok, f"{visit.url} answered {response and response.status}"
         return page, visit
 
     yield _open
@@ -183,35 +190,35 @@ def open_page(browser, base_url, origin):
         context.close()
 
 
+@dataclass(frozen=True)
+class Transfer:
+    resource_type: str
+    url: str
+    raw: int
+    gzipped: int
+
+
 @pytest.fixture(scope="session")
-def first_loads(browser, base_url, origin):
-    """Cache of one cold first load per page (fresh context, waited until the network is idle)."""
-    cache: dict[str, tuple[Visit, list[tuple[str, str, int, int]]]] = {}
+def first_load(browser, base_url, origin):
+    """first_load(path) -> (visit, transfers): one cold load per page, until the network is idle.
+
+    Cached for the session, so the console, host and budget tests share one load of each page.
+    """
+    cache: dict[str, tuple[Visit, list[Transfer]]] = {}
 
     def _load(path: str):
         if path not in cache:
-            context = browser.new_context(color_scheme="light", viewport=DESKTOP)
-            context.set_default_timeout(15_000)
-            context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(origin + "/")
-                          else route.abort("blockedbyclient"))
+            context, page, visit = visit_page(browser, origin, base_url + path)
             try:
-                page = context.new_page()
-                visit = Visit(base_url + path)
-                page.on("request", lambda r: visit.requests.append((r.resource_type, r.url)))
-                page.on("response", visit.responses.append)
-                page.on("console", lambda m: m.type == "error" and visit.errors.append(f"console error: {m.text}"))
-                page.on("pageerror", lambda exc: visit.errors.append(f"uncaught exception: {exc}"))
-                page.on("requestfailed", lambda r: visit.errors.append(f"request failed: {r.url} ({r.failure})"))
-                page.goto(visit.url, wait_until="load")
                 page.wait_for_load_state("networkidle")
-                weights = []
+                transfers = []
                 for response in visit.responses:
                     try:
                         body = response.body()
-                    except Exception:  # noqa: BLE001 - a redirect or aborted request has no body
+                    except Exception:  # noqa: BLE001 - a redirect or an aborted request has no body
                         body = b""
-                    weights.append((response.request.resource_type, response.url, len(body), gzipped_size(body)))
-                cache[path] = (visit, weights)
+                    transfers.append(Transfer(response.request.resource_type, response.url, len(body), gzipped_size(body)))
+                cache[path] = (visit, transfers)
             finally:
                 context.close()
         return cache[path]
@@ -227,10 +234,16 @@ def gzipped_size(body: bytes) -> int:
 
 @pytest.fixture(scope="session")
 def screenshot_dir() -> Path:
-    """screenshots/ at the repository root, emptied of the previous run's pages."""
+    """screenshots/ at the repository root: <page>-phone.png and <page>-desktop.png for every page.
+
+    Screenshots of pages that no longer exist are removed; the others are overwritten by this
+    run (so parallel workers never delete each other's files).
+    """
     SCREENSHOTS.mkdir(exist_ok=True)
+    current = {f"{page_id(p)}-{device}.png" for p in page_paths() for device in ("phone", "desktop")}
     for old in SCREENSHOTS.glob("*.png"):
-        old.unlink()
+        if old.name not in current:
+            old.unlink(missing_ok=True)
     return SCREENSHOTS
 
 

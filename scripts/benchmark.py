@@ -1,0 +1,344 @@
+"""Page weights and build times: the real site, and synthetic data at 10x, 100x and 5,000 events.
+
+Prints figures only; nothing here passes or fails on time. Run with `make benchmark`, or
+
+    python scripts/benchmark.py [--runs N] [--cores N] [--scenario NAME ...]
+
+Page weight is estimated from the built files, without a browser: each page's HTML, the
+stylesheets, scripts, icons and images it references, and sitemap.xml next to each
+<link rel="alternate"> (Material fetches it). The search worker and search/search_index.json
+are shown apart: overrides/main.html loads them only when a reader first uses search. Sizes
+are gzip level 9, as a server would send them; the browser tests (tests/browser/test_pages.py)
+measure the first load in Chromium.
+
+Synthetic data is written into a temporary copy of the project: events and sources are copied
+with new ids (`<id>-x<n>`), copies of events cite the same copy of their sources where there is
+one, and every synthetic dataset is validated with the project's own loader before it is built.
+Pages are left as they are. A data file may not exceed macros/loader.py's MAX_BYTES (4 MiB), so
+where a multiple would pass it, that file is scaled less and the output says so.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import math
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from macros.dataset import load_dataset  # noqa: E402
+from macros.loader import MAX_BYTES, LocatedDict, LocatedList, load_file  # noqa: E402
+
+# Left out of the temporary project copies: outputs, environments and caches.
+NOT_COPIED = shutil.ignore_patterns(
+    ".git", ".venv", "venv", "node_modules", "site", ".site-build-*", "screenshots", "test-results",
+    "benchmark-results", ".pytest_cache", ".ruff_cache", ".hypothesis", ".cache", "__pycache__", "tests",
+)
+SCENARIOS = ("real", "10x", "100x", "5000-events")
+FILL = 0.97  # fill a capped data file to at most this share of MAX_BYTES
+
+
+# -- page weight, from the files -------------------------------------------------------------
+
+class _Refs(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.refs: list[tuple[str, str]] = []  # (kind, url as written)
+        self.alternates: list[str] = []
+        self.config = ""
+        self.repo_source = False
+        self._in_config = False
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        rel = (a.get("rel") or "").lower().split()
+        if tag == "link" and a.get("href"):
+            if "stylesheet" in rel:
+                self.refs.append(("css", a["href"]))
+            elif "icon" in rel or "shortcut" in rel:
+                self.refs.append(("icon", a["href"]))
+            elif "preload" in rel or "modulepreload" in rel:
+                self.refs.append((a.get("as") or "preload", a["href"]))
+            elif "alternate" in rel:
+                self.alternates.append(a["href"])
+        elif tag == "script":
+            if a.get("src"):
+                self.refs.append(("js", a["src"]))
+            self._in_config = a.get("id") == "__config"
+        elif tag in ("img", "source") and a.get("src"):
+            self.refs.append(("img", a["src"]))
+        if a.get("data-md-component") == "source":
+            self.repo_source = True
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self._in_config = False
+
+    def handle_data(self, data):
+        if self._in_config:
+            self.config += data
+
+
+def gzipped_size(body: bytes) -> int:
+    """Bytes on the wire with gzip level 9; already-compressed files (PNG, WOFF2) go as they are."""
+    return min(len(body), len(gzip.compress(body, compresslevel=9, mtime=0))) if body else 0
+
+
+def site_base(project: Path) -> str:
+    config = yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader) or {}
+    return config.get("site_url") or "http://localhost/"
+
+
+def pages(site: Path) -> list[Path]:
+    found = [p for p in site.rglob("index.html") if not p.relative_to(site).as_posix().startswith(("assets/", "search/"))]
+    found.sort(key=lambda p: p.relative_to(site).as_posix())
+    if (site / "404.html").exists():
+        found.append(site / "404.html")
+    return found
+
+
+def page_weight(site: Path, page: Path, site_url: str) -> dict:
+    """Requests, gzip and raw bytes of one page's first load, from the files."""
+    rel = page.relative_to(site).as_posix()
+    page_url = urljoin(site_url, rel.removesuffix("index.html"))
+    parser = _Refs()
+    parser.feed(page.read_text(encoding="utf-8"))
+    wanted = [(kind, urljoin(page_url, href)) for kind, href in parser.refs]
+    try:
+        config = json.loads(parser.config) if parser.config.strip() else {}
+    except json.JSONDecodeError:
+        config = {}
+    on_search = []
+    if config.get("search"):
+        # overrides/main.html holds Material's search worker and index back until the reader
+        # first uses search, so they count apart from the first load.
+        base = urljoin(page_url, (config.get("base") or ".").rstrip("/") + "/")
+        on_search = [urljoin(page_url, config["search"]), urljoin(base, "search/search_index.json")]
+    for href in parser.alternates:  # Material reads sitemap.xml next to every <link rel="alternate">
+        wanted.append(("xml", urljoin(urljoin(page_url, href), "sitemap.xml")))
+    repo_facts = 2 if parser.repo_source else 0  # Material's repository facts: two GitHub API calls
+    external = repo_facts
+
+    seen, raw, packed, missing = set(), page.stat().st_size, gzipped_size(page.read_bytes()), []
+    html_gzip = packed
+    for _kind, url in wanted:
+        if url in seen:
+            continue
+        seen.add(url)
+        if not url.startswith(site_url):
+            external += 1
+            continue
+        path = site / urlsplit(url[len(site_url):]).path
+        if path.is_dir():
+            path = path / "index.html"
+        if not path.is_file():
+            missing.append(url)
+            continue
+        body = path.read_bytes()
+        raw += len(body)
+        packed += gzipped_size(body)
+    search_gzip = sum(gzipped_size((site / urlsplit(u[len(site_url):]).path).read_bytes())
+                      for u in on_search if u.startswith(site_url) and (site / urlsplit(u[len(site_url):]).path).is_file())
+    name = rel.removesuffix("index.html").rstrip("/") or "(home)"
+    return {"page": name, "requests": 1 + len(seen) + repo_facts, "external": external, "gzip": packed, "raw": raw,
+            "html_gzip": html_gzip, "search_gzip": search_gzip, "missing": missing}
+
+
+def print_weights(site: Path, site_url: str) -> list[dict]:
+    rows = [page_weight(site, p, site_url) for p in pages(site)]
+    print(f"{'page':<16} {'requests':>8} {'of which external':>18} {'gzip KB':>9} {'raw KB':>9} {'HTML gzip KB':>13}"
+          f" {'+ on first search KB':>21}")
+    for r in rows:
+        print(f"{r['page']:<16} {r['requests']:>8} {r['external']:>18} {r['gzip'] / 1000:>9.1f} {r['raw'] / 1000:>9.1f} "
+              f"{r['html_gzip'] / 1000:>13.1f} {r['search_gzip'] / 1000:>21.1f}")
+        for url in r["missing"]:
+            print(f"{'':<16} missing: {url}")
+    return rows
+
+
+# -- builds ----------------------------------------------------------------------------------
+
+def _pin(cores: int):
+    if cores and hasattr(os, "sched_setaffinity"):
+        available = sorted(os.sched_getaffinity(0))
+        if len(available) > cores:
+            return lambda: os.sched_setaffinity(0, set(available[:cores]))
+    return None
+
+
+def timed_build(project: Path, site: Path, runs: int, cores: int) -> list[float]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+    env["NO_MKDOCS_2_WARNING"] = "1"
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        proc = subprocess.run([sys.executable, str(project / "scripts" / "build.py"), str(site)], cwd=project,
+                              env=env, capture_output=True, text=True, preexec_fn=_pin(cores))
+        elapsed = time.perf_counter() - start
+        if proc.returncode != 0:
+            raise SystemExit(f"the build of {project} failed:\n{proc.stdout}{proc.stderr}")
+        times.append(elapsed)
+    return times
+
+
+def site_size(site: Path) -> int:
+    return sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+
+
+# -- synthetic data --------------------------------------------------------------------------
+
+class _NoAliases(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):
+    """Never writes anchors or aliases, which the project's loader refuses."""
+
+    def ignore_aliases(self, data):
+        return True
+
+
+def plain(value):
+    if isinstance(value, (LocatedDict, dict)):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, (LocatedList, list)):
+        return [plain(v) for v in value]
+    return value
+
+
+def dump(records: list[dict]) -> bytes:
+    return yaml.dump(records, Dumper=_NoAliases, sort_keys=False, allow_unicode=True, width=10_000).encode("utf-8")
+
+
+def copy_id(rid: str, n: int) -> str:
+    suffix = f"-x{n}"
+    return rid[: 80 - len(suffix)].rstrip("-") + suffix
+
+
+def grow(records: list[dict], count: int, copy) -> list[dict]:
+    """The originals followed by copies (copy(record, n) for n = 1, 2, ...) up to count records."""
+    out = list(records)
+    for k in range(max(count - len(records), 0)):
+        out.append(copy(records[k % len(records)], k // len(records) + 1))
+    return out
+
+
+def fitting(records: list[dict], wanted: int, copy) -> list[dict]:
+    """grow() to `wanted` records, or to as many as fit in MAX_BYTES * FILL."""
+    count = wanted
+    while True:
+        grown = grow(records, count, copy)
+        size = len(dump(grown))
+        if size <= MAX_BYTES * FILL:
+            return grown
+        count = min(count - 1, math.floor(count * MAX_BYTES * FILL / size))
+
+
+def synthesize(data: Path, events_wanted: int, sources_wanted: int) -> dict:
+    events = plain(load_file(data / "events.yaml", "data/events.yaml"))
+    sources = plain(load_file(data / "sources.yaml", "data/sources.yaml"))
+
+    def copy_source(s: dict, n: int) -> dict:
+        return {**s, "id": copy_id(s["id"], n), "url": f"{s['url'].split('#')[0]}#synthetic-{n}",
+                "title": f"{s['title']} (synthetic copy {n})"}
+
+    new_sources = fitting(sources, sources_wanted, copy_source)
+    source_ids = {s["id"] for s in new_sources}
+
+    def copy_event(e: dict, n: int) -> dict:
+        refs = [copy_id(r, n) if copy_id(r, n) in source_ids else r for r in e["sources"]]
+        return {**e, "id": copy_id(e["id"], n), "title": f"{e['title']} (synthetic copy {n})", "sources": refs}
+
+    new_events = fitting(events, events_wanted, copy_event)
+    for name, records in (("events", new_events), ("sources", new_sources)):
+        ids = [r["id"] for r in records]
+        if len(ids) != len(set(ids)):
+            raise SystemExit(f"synthetic {name} have duplicate ids")
+        body = dump(records)
+        if len(body) > MAX_BYTES:
+            raise SystemExit(f"synthetic {name}.yaml is {len(body)} bytes, over MAX_BYTES ({MAX_BYTES})")
+        (data / f"{name}.yaml").write_bytes(body)
+    dataset = load_dataset(data)  # raises DataError if any synthetic record is invalid
+    return {"events": len(dataset.events), "sources": len(dataset.sources),
+            "events_wanted": events_wanted, "sources_wanted": sources_wanted,
+            "events_bytes": (data / "events.yaml").stat().st_size, "sources_bytes": (data / "sources.yaml").stat().st_size}
+
+
+# -- main ------------------------------------------------------------------------------------
+
+def describe_times(times: list[float]) -> str:
+    if len(times) == 1:
+        return f"{times[0]:.2f} s"
+    return f"median {statistics.median(times):.2f} s (min {min(times):.2f}, max {max(times):.2f}, {len(times)} runs)"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=1, help="builds per scenario (default 1)")
+    parser.add_argument("--cores", type=int, default=2, help="pin builds to this many CPU cores where possible (0: all)")
+    parser.add_argument("--scenario", action="append", choices=SCENARIOS, help="run only these (repeatable)")
+    args = parser.parse_args(argv)
+    chosen = args.scenario or list(SCENARIOS)
+
+    real = load_dataset(ROOT / "data")
+    base_events, base_sources = len(real.events), len(real.sources)
+    site_url = site_base(ROOT)
+    pinned = _pin(args.cores) is not None
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    print(f"Python {sys.version.split()[0]}; {cpus} CPU cores available; builds "
+          + (f"pinned to {args.cores} cores" if pinned else "on all of them"))
+    print(f"Real data: {base_events} events, {base_sources} sources. Data file cap: {MAX_BYTES} bytes (macros/loader.py).")
+
+    summary = []
+    with tempfile.TemporaryDirectory(prefix="explainer-benchmark-") as tmp:
+        tmp = Path(tmp)
+        for name in chosen:
+            project = tmp / name / "project"
+            shutil.copytree(ROOT, project, ignore=NOT_COPIED)
+            note = ""
+            if name == "real":
+                counts = {"events": base_events, "sources": base_sources}
+            else:
+                if name == "5000-events":
+                    ev, so = 5000, 1000
+                else:
+                    factor = int(name.removesuffix("x"))
+                    ev, so = base_events * factor, base_sources * factor
+                counts = synthesize(project / "data", ev, so)
+                capped = [f"{k} {counts[k]} instead of {counts[k + '_wanted']} ({counts[k + '_bytes'] / 2**20:.2f} MiB file)"
+                          for k in ("events", "sources") if counts[k] < counts[k + "_wanted"]]
+                if capped:
+                    note = "scaled less to stay under the 4 MiB file cap: " + "; ".join(capped)
+            site = tmp / name / "site"
+            times = timed_build(project, site, args.runs, args.cores)
+            print()
+            print(f"== {name}: {counts['events']} events, {counts['sources']} sources; build {describe_times(times)}")
+            if note:
+                print(f"   {note}")
+            rows = print_weights(site, site_url) if name == "real" else [page_weight(site, p, site_url) for p in pages(site)]
+            heaviest = max(rows, key=lambda r: r["gzip"])
+            print(f"   site {site_size(site) / 1e6:.1f} MB on disk; heaviest page: {heaviest['page']} "
+                  f"{heaviest['gzip'] / 1000:.1f} KB gzip in {heaviest['requests']} requests")
+            summary.append((name, counts["events"], counts["sources"], times, heaviest))
+
+    print()
+    print(f"{'scenario':<12} {'events':>7} {'sources':>8} {'build s':>8} {'heaviest page':>24}")
+    for name, ev, so, times, heaviest in summary:
+        print(f"{name:<12} {ev:>7} {so:>8} {statistics.median(times):>8.2f} "
+              f"{heaviest['page'] + ' ' + format(heaviest['gzip'] / 1000, '.1f') + ' KB':>24}")
+    print("Target for 5000-events: a build under 15 s on 2 cores (not checked here).")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

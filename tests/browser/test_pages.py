@@ -1,0 +1,57 @@
+"""Every page loads cleanly from the local server alone, within its size and request budget."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import page_id, page_paths
+
+pytestmark = pytest.mark.browser
+
+# First-load budget for every page: the sum of each response body as it would travel gzipped
+# (HTML, CSS, JS, the search worker and index, icons, images, fonts), in decimal kilobytes.
+BUDGET_BYTES = 100 * 1000
+BUDGET_REQUESTS = 10
+
+
+def test_every_built_page_is_tested(site_dir):
+    built = sorted(
+        "" if p.parent == site_dir else p.parent.relative_to(site_dir).as_posix() + "/"
+        for p in site_dir.rglob("index.html")
+        if not p.relative_to(site_dir).as_posix().startswith(("assets/", "search/"))
+    )
+    if (site_dir / "404.html").exists():
+        built.append("404.html")
+    assert sorted(built) == sorted(page_paths()), "the pages the tests visit differ from the pages built"
+
+
+def test_no_console_errors(first_load, page_path):
+    visit, _ = first_load(page_path)
+    assert visit.errors == [], f"{page_path or '/'} logged:\n" + "\n".join(visit.errors)
+
+
+def test_requests_only_the_local_server(first_load, origin, page_path):
+    visit, _ = first_load(page_path)
+    foreign = sorted({f"{kind}: {url}" for kind, url in visit.requests if not url.startswith(origin + "/")})
+    assert foreign == [], f"{page_path or '/'} requested other hosts:\n" + "\n".join(foreign)
+
+
+def _kb(n: int) -> str:
+    return f"{n / 1000:.1f} KB"
+
+
+def test_first_load_budget(first_load, page_path):
+    visit, transfers = first_load(page_path)
+    total = sum(t.gzipped for t in transfers)
+    rows = [f"  {_kb(t.gzipped):>9} gzip  {_kb(t.raw):>9} raw  {t.resource_type:<10} {t.url}"
+            for t in sorted(transfers, key=lambda t: -t.gzipped)]
+    answered = {t.url for t in transfers}
+    rows += [f"  {'(no answer)':>29}  {kind:<10} {url}" for kind, url in visit.requests if url not in answered]
+    report = (f"{page_id(page_path)}: {len(visit.requests)} requests, {_kb(total)} gzip "
+              f"(budget: {BUDGET_REQUESTS} requests, {_kb(BUDGET_BYTES)})\n" + "\n".join(rows))
+    over = []
+    if len(visit.requests) > BUDGET_REQUESTS:
+        over.append(f"{len(visit.requests) - BUDGET_REQUESTS} request(s)")
+    if total > BUDGET_BYTES:
+        over.append(_kb(total - BUDGET_BYTES))
+    assert not over, f"{' and '.join(over)} over budget. {report}"
