@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from . import dates, views
 from .dataset import Dataset
 
-WIDTH, HEIGHT = 640, 340
-LEFT, RIGHT, TOP, BOTTOM = 56, 16, 24, 48
+# A narrow drawing, so that its text stays legible when a phone scales it down.
+WIDTH, HEIGHT = 420, 260
+LEFT, RIGHT, TOP, BOTTOM = 40, 10, 22, 34
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,8 @@ class Chart:
     table: views.Table | None = None
     sources: tuple[views.SourceLink, ...] = ()
     axis_label: str = ""
+    left: int = LEFT
+    right: int = WIDTH - RIGHT
 
 
 def _nice_max(value: float) -> float:
@@ -96,7 +99,7 @@ def budget_chart(dataset: Dataset) -> Chart:
         i = b.fiscal_year - first_year
         h = plot_h * b.amount_yen_trillion / top
         bars.append(Bar(LEFT + i * slot + slot * 0.15, TOP + plot_h - h, slot * 0.7, h,
-                        str(b.fiscal_year) if span <= 16 or i % 2 == 0 else "",
+                        str(b.fiscal_year) if span <= 8 or i % 2 == 0 else "",
                         views._number(b.amount_yen_trillion, 2), f"bar bar-{b.status}"))
     ticks = tuple(Tick(TOP + plot_h - plot_h * v / top, views._number(v)) for v in _ticks(top))
     first, last = (years[0], years[-1]) if years else (None, None)
@@ -126,22 +129,22 @@ def share_chart(dataset: Dataset) -> Chart:
     if not points_data:
         return Chart("chart-defence-share", "Defence spending as a share of GDP", "No data.", WIDTH, HEIGHT, table=table)
     years = [p.year for p in points_data]
-    lo, hi = min(years) - 1, max(years) + 1
     top = _nice_max(max(p.share_pct for p in points_data) * 1.15)
+    # One column per estimate, in date order: the years are decades apart, and a time axis
+    # would squeeze the recent estimates, which are the ones that differ, into one spot.
+    slot = plot_w / len(points_data)
 
-    def x_of(year: float) -> float:
-        return LEFT + plot_w * (year - lo) / (hi - lo)
+    def x_of(index: int) -> float:
+        return LEFT + slot * (index + 0.5)
 
     def y_of(value: float) -> float:
         return TOP + plot_h - plot_h * value / top
 
     points = []
-    for p in points_data:
+    for index, p in enumerate(points_data):
         css = f"point point-{p.basis}" + (" point-target" if p.target else "")
-        points.append(Point(x_of(p.year), y_of(p.share_pct), p.period, f"{views._number(p.share_pct)}%", css, MARKERS[p.basis]))
-    span = hi - lo
-    step = 1 if span <= 10 else 5 if span <= 50 else 10
-    x_ticks = tuple(Tick(x_of(y), str(y)) for y in range(math.ceil(lo / step) * step, hi + 1, step))
+        points.append(Point(x_of(index), y_of(p.share_pct), p.period, f"{views._number(p.share_pct)}%", css, MARKERS[p.basis]))
+    x_ticks = tuple(Tick(x_of(i), str(p.year)) for i, p in enumerate(points_data))
     y_ticks = tuple(Tick(y_of(v), f"{views._number(v)}%") for v in _ticks(top))
     lines = ((LEFT, y_of(2.0), LEFT + plot_w, y_of(2.0), "reference", "2% of GDP"),) if top >= 2 else ()
     used = []
@@ -151,11 +154,12 @@ def share_chart(dataset: Dataset) -> Chart:
     legend = tuple((f"point-{b}", MARKERS[b], views.BASIS_LABELS[b]) for b in used)
     description = (
         f"Dot chart of {len(points)} estimates of Japan's defence or security spending as a share of GDP, "
-        f"{min(years)} to {max(years)}. Each point is marked by its basis, because the bases differ; "
+        f"{min(years)} to {max(years)}, one column per estimate in date order. Each point is marked by its basis, "
+        "because the bases differ; "
         "a dashed line marks 2% of GDP. The figures and their bases are in the table below the chart.")
     return Chart("chart-defence-share", "Defence and security spending, % of GDP, by basis", description, WIDTH, HEIGHT,
                  points=tuple(points), x_ticks=x_ticks, y_ticks=y_ticks, lines=lines, legend=legend,
-                 table=table, sources=table.sources, axis_label="year")
+                 table=table, sources=table.sources, axis_label="year of each estimate, in date order (not to scale)")
 
 
 SIDE_ORDER = {"government": 0, "partner": 1, "opposition": 2}
@@ -164,12 +168,12 @@ SIDE_ORDER = {"government": 0, "partner": 1, "opposition": 2}
 def seats_chart(dataset: Dataset) -> Chart:
     snapshots = sorted(dataset.seats, key=lambda s: dates.sort_key(s.date))
     table = views.seats_table(dataset)
-    row_h, gap, label_w = 44, 36, 0
-    height = TOP + len(snapshots) * (row_h + gap) + 40
+    row_h, gap, label_w = 30, 40, 0
+    height = TOP + len(snapshots) * (row_h + gap) + 10
     plot_w = WIDTH - LEFT - RIGHT
     segments, lines, labels = [], [], []
     for i, snap in enumerate(snapshots):
-        y = TOP + i * (row_h + gap) + 18
+        y = TOP + i * (row_h + gap) + 14
         x = LEFT + label_w
         scale = plot_w / snap.total
         for party in sorted(snap.parties, key=lambda p: (SIDE_ORDER[p.side], -p.seats)):
@@ -182,7 +186,7 @@ def seats_chart(dataset: Dataset) -> Chart:
         mx = LEFT + snap.majority * scale
         lines.append((mx, y - 6, mx, y + row_h + 6, "reference", f"Majority: {snap.majority}"))
         governing = sum(p.seats for p in snap.parties if p.side != "opposition")
-        labels.append(Tick(y - 6, f"{snap.label} ({dates.in_words(snap.date)}): government and partners {governing} of {snap.total}"))
+        labels.append(Tick(y - 6, f"{snap.label}: governing side {governing} of {snap.total}"))
     description = " ".join(
         f"{s.label}: the governing side held {sum(p.seats for p in s.parties if p.side != 'opposition')} of {s.total} seats; a majority is {s.majority}."
         for s in snapshots) + " Seat counts by party are in the table below the chart."
