@@ -38,10 +38,13 @@ def check_https_url(value: str) -> str:
     return value
 
 
+_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f]")
+
+
 def check_text(value: str) -> str:
     if value != value.strip():
         raise ValueError("remove the white space at the start or end")
-    if any(ord(ch) < 32 and ch not in "\n" for ch in value):
+    if _CONTROL.search(value):
         raise ValueError("contains a control character")
     return value
 
