@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 # Characters that Markdown would act on inside inline HTML, and Jinja's braces.
 _BRACES = str.maketrans({"{": "&#123;", "}": "&#125;"})
@@ -50,11 +50,6 @@ def relative_prefix(page_url: str) -> str:
     return "../" * depth
 
 
-def href_from(page_url: str, target: str) -> str:
-    """A site-relative target ('timeline/#x') as a link from page_url."""
-    return relative_prefix(page_url) + target if target else (relative_prefix(page_url) or "./")
-
-
 class Renderer:
     def __init__(self, template_dir: Path):
         self.env = Environment(
@@ -65,7 +60,6 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=False,
         )
-        self.env.filters["inert"] = lambda value: Markup(inert(str(escape(value))))
 
     def render(self, template: str, *, inline: bool = False, **context) -> str:
         html = self.env.get_template(template).render(**context)

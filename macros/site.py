@@ -14,7 +14,7 @@ from . import charts, dates, views
 from .dataset import RECORD_FILES, SITE_FILE, Dataset, DatasetSpec, load_dataset
 from .guard import MacroCall, check_pages
 from .models import Site
-from .render import Renderer, href_from, json_for_script, relative_prefix
+from .render import Renderer, json_for_script, relative_prefix
 
 TEMPLATE_DIR = Path("overrides") / "partials" / "macros"
 
@@ -140,5 +140,3 @@ class ExplainerSite:
             "seats_chart": chart_macro(charts.seats_chart),
         }
 
-
-__all__ = ["ExplainerSite", "href_from"]
