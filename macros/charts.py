@@ -100,12 +100,12 @@ def budget_chart(dataset: Dataset) -> Chart:
         h = plot_h * b.amount_yen_trillion / top
         bars.append(Bar(LEFT + i * slot + slot * 0.15, TOP + plot_h - h, slot * 0.7, h,
                         str(b.fiscal_year) if span <= 8 or i % 2 == 0 else "",
-                        views._number(b.amount_yen_trillion, 2), f"bar bar-{b.status}"))
-    ticks = tuple(Tick(TOP + plot_h - plot_h * v / top, views._number(v)) for v in _ticks(top))
+                        views.number(b.amount_yen_trillion, 2), f"bar bar-{b.status}"))
+    ticks = tuple(Tick(TOP + plot_h - plot_h * v / top, views.number(v)) for v in _ticks(top))
     first, last = (years[0], years[-1]) if years else (None, None)
     description = (
         f"Bar chart of Japan's initial defence budget from FY{first.fiscal_year} to FY{last.fiscal_year}, "
-        f"rising from ¥{views._number(first.amount_yen_trillion)} trillion to ¥{views._number(last.amount_yen_trillion)} trillion"
+        f"rising from ¥{views.number(first.amount_yen_trillion)} trillion to ¥{views.number(last.amount_yen_trillion)} trillion"
         f"{' (a draft)' if last.status == 'draft' else ''}. The exact figures are in the table below the chart."
         if years else "No data.")
     return Chart("chart-defence-budget", "Japan's initial defence budget, ¥ trillion", description, WIDTH, HEIGHT,
@@ -143,9 +143,9 @@ def share_chart(dataset: Dataset) -> Chart:
     points = []
     for index, p in enumerate(points_data):
         css = f"point point-{p.basis}" + (" point-target" if p.target else "")
-        points.append(Point(x_of(index), y_of(p.share_pct), p.period, f"{views._number(p.share_pct)}%", css, MARKERS[p.basis]))
+        points.append(Point(x_of(index), y_of(p.share_pct), p.period, f"{views.number(p.share_pct)}%", css, MARKERS[p.basis]))
     x_ticks = tuple(Tick(x_of(i), str(p.year)) for i, p in enumerate(points_data))
-    y_ticks = tuple(Tick(y_of(v), f"{views._number(v)}%") for v in _ticks(top))
+    y_ticks = tuple(Tick(y_of(v), f"{views.number(v)}%") for v in _ticks(top))
     lines = ((LEFT, y_of(2.0), LEFT + plot_w, y_of(2.0), "reference", "2% of GDP"),) if top >= 2 else ()
     used = []
     for p in points_data:

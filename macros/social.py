@@ -75,8 +75,8 @@ def page_cards(site_dir: Path) -> list[tuple[Path, str, str]]:
         meta = dict(_META.findall(page.read_text(encoding="utf-8")))
         if "image" not in meta:
             continue
-        target = site_dir / urlsplit(unescape(meta["image"])).path.split("/assets/social/", 1)[-1]
-        cards.append((site_dir / "assets" / "social" / target.name, unescape(meta.get("title", "")),
+        name = urlsplit(unescape(meta["image"])).path.rsplit("/", 1)[-1]
+        cards.append((site_dir / "assets" / "social" / name, unescape(meta.get("title", "")),
                       unescape(meta.get("description", ""))))
     return cards
 

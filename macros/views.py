@@ -176,14 +176,14 @@ def _all_sources(dataset: Dataset, records) -> tuple[SourceLink, ...]:
     return source_links(dataset, seen)
 
 
-def _number(value: float, places: int = 2) -> str:
-    text = f"{value:.{places}f}".rstrip("0").rstrip(".")
-    return text
+def number(value: float, places: int = 2) -> str:
+    """A figure without trailing zeros: 5.40 -> '5.4'."""
+    return f"{value:.{places}f}".rstrip("0").rstrip(".")
 
 
 def budget_table(dataset: Dataset) -> Table:
     rows = tuple(
-        Row(b.id, (f"FY{b.fiscal_year}", _number(b.amount_yen_trillion, 3), STATUS_LABELS[b.status], b.change or "", b.note or ""),
+        Row(b.id, (f"FY{b.fiscal_year}", number(b.amount_yen_trillion, 3), STATUS_LABELS[b.status], b.change or "", b.note or ""),
             source_links(dataset, b.sources))
         for b in sorted(dataset.defence_budget, key=lambda b: b.fiscal_year)
     )
@@ -194,7 +194,7 @@ def budget_table(dataset: Dataset) -> Table:
 
 def share_table(dataset: Dataset) -> Table:
     rows = tuple(
-        Row(s.id, (s.period, f"{_number(s.share_pct)}%", BASIS_LABELS[s.basis] + (" (target)" if s.target else ""), s.note or ""),
+        Row(s.id, (s.period, f"{number(s.share_pct)}%", BASIS_LABELS[s.basis] + (" (target)" if s.target else ""), s.note or ""),
             source_links(dataset, s.sources))
         for s in sorted(dataset.defence_share, key=lambda s: (s.year, s.period))
     )
