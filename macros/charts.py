@@ -1,7 +1,10 @@
 """Chart geometry for SVG drawn at build time.
 
-Each function returns a plain view model (positions, labels, the numbers
-behind the chart and its sources); the templates only place what is here.
+Each function returns a plain view model: shapes with positions and classes, the words a
+screen reader hears, and the sources; the template only places what is here. The charts are
+drawn for a phone: 360 units wide, so that on a 360-pixel screen one unit is about one pixel
+and the smallest text (14 units) stays above 12 pixels. Every axis is a true scale, and every
+bar or dot carries its label and value as text, so a chart can be read without hovering.
 """
 
 from __future__ import annotations
@@ -12,45 +15,43 @@ from dataclasses import dataclass
 from . import dates, views
 from .dataset import Dataset
 
-# A narrow drawing, so that its text stays legible when a phone scales it down.
-WIDTH, HEIGHT = 420, 260
-LEFT, RIGHT, TOP, BOTTOM = 40, 10, 22, 34
+WIDTH = 360
+TEXT = 14  # smallest text, in units
+LINE = 22  # height of one labelled row
 
 
 @dataclass(frozen=True)
-class Bar:
+class Rect:
     x: float
     y: float
     width: float
     height: float
-    label: str
-    value_label: str
     css: str
 
 
 @dataclass(frozen=True)
-class Tick:
-    pos: float
-    label: str
+class Label:
+    x: float
+    y: float
+    text: str
+    css: str = ""
+    anchor: str = "start"
 
 
 @dataclass(frozen=True)
-class Point:
-    x: float
-    y: float
-    label: str
-    value_label: str
+class Line:
+    x1: float
+    y1: float
+    x2: float
+    y2: float
     css: str
-    marker: str
 
 
 @dataclass(frozen=True)
-class Segment:
+class Marker:
+    kind: str  # square, circle, diamond, triangle
     x: float
     y: float
-    width: float
-    height: float
-    label: str
     css: str
 
 
@@ -61,18 +62,14 @@ class Chart:
     description: str
     width: int
     height: int
-    bars: tuple[Bar, ...] = ()
-    points: tuple[Point, ...] = ()
-    segments: tuple[Segment, ...] = ()
-    y_ticks: tuple[Tick, ...] = ()
-    x_ticks: tuple[Tick, ...] = ()
-    lines: tuple[tuple[float, float, float, float, str, str], ...] = ()  # x1, y1, x2, y2, css, label
+    rects: tuple[Rect, ...] = ()
+    labels: tuple[Label, ...] = ()
+    lines: tuple[Line, ...] = ()
+    markers: tuple[Marker, ...] = ()
     legend: tuple[tuple[str, str, str], ...] = ()  # css, marker, label
+    note: str = ""
     table: views.Table | None = None
     sources: tuple[views.SourceLink, ...] = ()
-    axis_label: str = ""
-    left: int = LEFT
-    right: int = WIDTH - RIGHT
 
 
 def _nice_max(value: float) -> float:
@@ -85,82 +82,105 @@ def _nice_max(value: float) -> float:
     return step * 10
 
 
+def _ticks(top: float) -> list[float]:
+    """Round values from 0 to top, four to six of them."""
+    for step in (0.1, 0.2, 0.25, 0.5, 1, 2, 2.5, 5, 10, 20, 25, 50, 100):
+        if top / step <= 6:
+            return [round(step * i, 6) for i in range(int(top / step + 1e-9) + 1)]
+    return [0, top]
+
+
+# -- Japan's defence budget: one row per fiscal year -----------------------------------------
+
 def budget_chart(dataset: Dataset) -> Chart:
     years = sorted(dataset.defence_budget, key=lambda b: b.fiscal_year)
     table = views.budget_table(dataset)
-    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
-    top = _nice_max(max((b.amount_yen_trillion for b in years), default=1) * 1.05)
-    first_year = years[0].fiscal_year if years else 0
-    span = (years[-1].fiscal_year - first_year + 1) if years else 1
-    # Bars sit at their year's position, so a missing year shows as a gap.
-    slot = plot_w / span
-    bars = []
-    for b in years:
-        i = b.fiscal_year - first_year
-        h = plot_h * b.amount_yen_trillion / top
-        bars.append(Bar(LEFT + i * slot + slot * 0.15, TOP + plot_h - h, slot * 0.7, h,
-                        str(b.fiscal_year) if span <= 8 or i % 2 == 0 else "",
-                        views.number(b.amount_yen_trillion, 2), f"bar bar-{b.status}"))
-    ticks = tuple(Tick(TOP + plot_h - plot_h * v / top, views.number(v)) for v in _ticks(top))
-    first, last = (years[0], years[-1]) if years else (None, None)
+    label_w, value_w, top_pad = 58, 96, 28
+    plot_w = WIDTH - label_w - value_w
+    top = _nice_max(max((b.amount_yen_trillion for b in years), default=1))
+    first = years[0].fiscal_year if years else 0
+    span = range(first, years[-1].fiscal_year + 1) if years else range(0)
+    by_year = {b.fiscal_year: b for b in years}
+    rects, labels, lines = [], [], []
+    for v in _ticks(top):
+        x = label_w + plot_w * v / top
+        lines.append(Line(x, top_pad - 6, x, top_pad + len(span) * LINE, "grid"))
+        labels.append(Label(x, top_pad - 10, views.number(v), "tick", "middle"))
+    for row, year in enumerate(span):
+        y = top_pad + row * LINE
+        labels.append(Label(0, y + 15, f"FY{year}", "row-label"))
+        b = by_year.get(year)
+        if b is None:
+            # A year with no reliable figure is shown as such, not skipped.
+            labels.append(Label(label_w + 4, y + 15, "no reliable figure", "note"))
+            continue
+        w = plot_w * b.amount_yen_trillion / top
+        rects.append(Rect(label_w, y + 3, w, LINE - 6, f"bar bar-{b.status}"))
+        value = f"¥{views.number(b.amount_yen_trillion, 2)}tn" + (" draft" if b.status == "draft" else "")
+        labels.append(Label(label_w + w + 4, y + 15, value, "value"))
+    height = top_pad + len(span) * LINE + 6
+    last = years[-1] if years else None
     description = (
-        f"Bar chart of Japan's initial defence budget from FY{first.fiscal_year} to FY{last.fiscal_year}, "
-        f"rising from ¥{views.number(first.amount_yen_trillion)} trillion to ¥{views.number(last.amount_yen_trillion)} trillion"
-        f"{' (a draft)' if last.status == 'draft' else ''}. The exact figures are in the table below the chart."
+        f"Bar chart of Japan's initial defence budget for each fiscal year from FY{first} to FY{last.fiscal_year}, "
+        f"rising from ¥{views.number(years[0].amount_yen_trillion)} trillion to ¥{views.number(last.amount_yen_trillion)} trillion"
+        f"{' (a draft)' if last.status == 'draft' else ''}. The bars are drawn to scale from zero."
         if years else "No data.")
-    return Chart("chart-defence-budget", "Japan's initial defence budget, ¥ trillion", description, WIDTH, HEIGHT,
-                 bars=tuple(bars), y_ticks=ticks,
+    return Chart("chart-defence-budget", "Japan's initial defence budget, ¥ trillion, by fiscal year", description, WIDTH, height,
+                 rects=tuple(rects), labels=tuple(labels), lines=tuple(lines),
                  legend=(("bar-enacted", "square", "Enacted budget"), ("bar-draft", "square", "Draft budget")),
-                 table=table, sources=table.sources, axis_label="Fiscal year (April to March)")
+                 note="Scale: ¥ trillion, from zero. Fiscal years run from April to March.", table=table, sources=table.sources)
 
 
-def _ticks(top: float) -> list[float]:
-    step = top / 5
-    return [round(step * i, 6) for i in range(6)]
-
+# -- Defence spending as a share of GDP: one row per estimate, on a true % scale --------------
 
 MARKERS = {"defence-budget": "square", "security-related": "circle", "nato-standard": "diamond", "sipri": "triangle"}
 
 
 def share_chart(dataset: Dataset) -> Chart:
-    points_data = sorted(dataset.defence_share, key=lambda s: (s.year, s.period))
+    estimates = sorted(dataset.defence_share, key=lambda s: (s.year, s.period))
     table = views.share_table(dataset)
-    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
-    if not points_data:
-        return Chart("chart-defence-share", "Defence spending as a share of GDP", "No data.", WIDTH, HEIGHT, table=table)
-    years = [p.year for p in points_data]
-    top = _nice_max(max(p.share_pct for p in points_data) * 1.15)
-    # One column per estimate, in date order: the years are decades apart, and a time axis
-    # would squeeze the recent estimates, which are the ones that differ, into one spot.
-    slot = plot_w / len(points_data)
+    if not estimates:
+        return Chart("chart-defence-share", "Defence spending as a share of GDP", "No data.", WIDTH, 40, table=table)
+    top_pad, plot_left, plot_right = 28, 16, WIDTH - 58
+    top = _nice_max(max(max(e.share_pct for e in estimates), 2.0) * 1.1)
+    row_h = LINE * 2  # a label line above each dot
 
-    def x_of(index: int) -> float:
-        return LEFT + slot * (index + 0.5)
+    def x_of(value: float) -> float:
+        return plot_left + (plot_right - plot_left) * value / top
 
-    def y_of(value: float) -> float:
-        return TOP + plot_h - plot_h * value / top
-
-    points = []
-    for index, p in enumerate(points_data):
-        css = f"point point-{p.basis}" + (" point-target" if p.target else "")
-        points.append(Point(x_of(index), y_of(p.share_pct), p.period, f"{views.number(p.share_pct)}%", css, MARKERS[p.basis]))
-    x_ticks = tuple(Tick(x_of(i), str(p.year)) for i, p in enumerate(points_data))
-    y_ticks = tuple(Tick(y_of(v), f"{views.number(v)}%") for v in _ticks(top))
-    lines = ((LEFT, y_of(2.0), LEFT + plot_w, y_of(2.0), "reference", "2% of GDP"),) if top >= 2 else ()
-    used = []
-    for p in points_data:
-        if p.basis not in used:
-            used.append(p.basis)
+    labels, lines, markers = [], [], []
+    bottom = top_pad + len(estimates) * row_h
+    for v in _ticks(top):
+        labels.append(Label(x_of(v), top_pad - 10, f"{views.number(v)}%", "tick", "middle"))
+    for row, e in enumerate(estimates):
+        y = top_pad + row * row_h
+        # Grid and the 2% line run through each row's dot band only, never through its label.
+        for v in _ticks(top):
+            lines.append(Line(x_of(v), y + LINE, x_of(v), y + row_h, "grid"))
+        lines.append(Line(x_of(2.0), y + LINE, x_of(2.0), y + row_h, "reference"))
+        labels.append(Label(plot_left, y + 15, e.period, "row-label"))
+        css = f"point point-{e.basis}" + (" point-target" if e.target else "")
+        markers.append(Marker(MARKERS[e.basis], x_of(e.share_pct), y + LINE + 10, css))
+        value = f"{views.number(e.share_pct)}%" + (" goal" if e.target else "")
+        # The value goes right of its dot, unless it would cross the 2% line; then left of it.
+        if e.share_pct < 2.0 and x_of(e.share_pct) + 10 + 8 * len(value) > x_of(2.0) - 4:
+            labels.append(Label(x_of(e.share_pct) - 10, y + LINE + 15, value, "value", "end"))
+        else:
+            labels.append(Label(x_of(e.share_pct) + 10, y + LINE + 15, value, "value"))
+    used = list(dict.fromkeys(e.basis for e in estimates))
     legend = tuple((f"point-{b}", MARKERS[b], views.BASIS_LABELS[b]) for b in used)
     description = (
-        f"Dot chart of {len(points)} estimates of Japan's defence or security spending as a share of GDP, "
-        f"{min(years)} to {max(years)}, one column per estimate in date order. Each point is marked by its basis, "
-        "because the bases differ; "
-        "a dashed line marks 2% of GDP. The figures and their bases are in the table below the chart.")
-    return Chart("chart-defence-share", "Defence and security spending, % of GDP, by basis", description, WIDTH, HEIGHT,
-                 points=tuple(points), x_ticks=x_ticks, y_ticks=y_ticks, lines=lines, legend=legend,
-                 table=table, sources=table.sources, axis_label="year of each estimate, in date order (not to scale)")
+        f"Dot chart of {len(estimates)} estimates of Japan's defence or security spending as a share of GDP, "
+        f"from {estimates[0].period} to {estimates[-1].period}, one row each, in date order. The horizontal axis is a true "
+        f"percentage scale from 0 to {views.number(top)}%, with a dashed line at 2%. Each dot's shape shows its basis, "
+        "because estimates on different bases are not one series.")
+    return Chart("chart-defence-share", "Defence and security spending, % of GDP, by basis", description, WIDTH, bottom + 8,
+                 labels=tuple(labels), lines=tuple(lines), markers=tuple(markers), legend=legend,
+                 note="Scale: % of GDP, from zero; the dashed line marks 2%. Rows are estimates in date order, not a time axis.",
+                 table=table, sources=table.sources)
 
+
+# -- Seats in the lower house: the majority, then every party by name ------------------------
 
 SIDE_ORDER = {"government": 0, "partner": 1, "opposition": 2}
 
@@ -168,30 +188,47 @@ SIDE_ORDER = {"government": 0, "partner": 1, "opposition": 2}
 def seats_chart(dataset: Dataset) -> Chart:
     snapshots = sorted(dataset.seats, key=lambda s: dates.sort_key(s.date))
     table = views.seats_table(dataset)
-    row_h, gap, label_w = 30, 40, 0
-    height = TOP + len(snapshots) * (row_h + gap) + 10
-    plot_w = WIDTH - LEFT - RIGHT
-    segments, lines, labels = [], [], []
-    for i, snap in enumerate(snapshots):
-        y = TOP + i * (row_h + gap) + 14
-        x = LEFT + label_w
-        scale = plot_w / snap.total
-        for party in sorted(snap.parties, key=lambda p: (SIDE_ORDER[p.side], -p.seats)):
-            w = party.seats * scale
-            segments.append(Segment(x, y, w, row_h, f"{party.party}: {party.seats}", f"seg seg-{party.side}"))
-            x += w
-        other = snap.total - sum(p.seats for p in snap.parties)
-        if other:
-            segments.append(Segment(x, y, other * scale, row_h, f"Others and vacancies: {other}", "seg seg-other"))
-        mx = LEFT + snap.majority * scale
-        lines.append((mx, y - 6, mx, y + row_h + 6, "reference", f"Majority: {snap.majority}"))
+    name_w, value_w = 118, 40
+    plot_w = WIDTH - name_w - value_w
+    rects, labels, lines = [], [], []
+    y = 0
+    sentences = []
+    for snap in snapshots:
         governing = sum(p.seats for p in snap.parties if p.side != "opposition")
-        labels.append(Tick(y - 6, f"{snap.label}: governing side {governing} of {snap.total}"))
-    description = " ".join(
-        f"{s.label}: the governing side held {sum(p.seats for p in s.parties if p.side != 'opposition')} of {s.total} seats; a majority is {s.majority}."
-        for s in snapshots) + " Seat counts by party are in the table below the chart."
-    return Chart("chart-seats", "House of Representatives: seats by side", description, WIDTH, height,
-                 segments=tuple(segments), lines=tuple(lines), y_ticks=tuple(labels),
+        labels.append(Label(0, y + 16, snap.label, "snapshot-title"))
+        labels.append(Label(0, y + 16 + LINE - 4, f"Government and partners: {governing} of {snap.total}; majority {snap.majority}", "note"))
+        y += 2 * LINE + 4
+        # The whole house as one bar, with the majority marked below it, clear of the labels.
+        scale = WIDTH / snap.total
+        x = 0.0
+        for party in sorted(snap.parties, key=lambda p: (SIDE_ORDER[p.side], -p.seats)):
+            rects.append(Rect(x, y, party.seats * scale, 18, f"seg seg-{party.side}"))
+            x += party.seats * scale
+        other = snap.total - sum(p.seats for p in snap.parties)
+        if other > 0:
+            rects.append(Rect(x, y, other * scale, 18, "seg seg-other"))
+        mx = snap.majority * scale
+        lines.append(Line(mx, y - 4, mx, y + 26, "reference"))
+        labels.append(Label(mx, y + 40, f"majority {snap.majority}", "reference-label", "middle"))
+        y += 52
+        # Then each party on its own row, named, with its seats.
+        party_scale = plot_w / snap.total
+        for party in sorted(snap.parties, key=lambda p: (SIDE_ORDER[p.side], -p.seats)):
+            labels.append(Label(0, y + 15, party.short or party.party, "row-label"))
+            rects.append(Rect(name_w, y + 4, max(party.seats * party_scale, 1), LINE - 8, f"seg seg-{party.side}"))
+            labels.append(Label(name_w + party.seats * party_scale + 4, y + 15, str(party.seats), "value"))
+            y += LINE
+        if other > 0:
+            labels.append(Label(0, y + 15, "Others", "row-label"))
+            rects.append(Rect(name_w, y + 4, max(other * party_scale, 1), LINE - 8, "seg seg-other"))
+            labels.append(Label(name_w + other * party_scale + 4, y + 15, str(other), "value"))
+            y += LINE
+        y += 18
+        parts = ", ".join(f"{p.short or p.party} {p.seats}" for p in sorted(snap.parties, key=lambda p: -p.seats))
+        sentences.append(f"{snap.label}: the governing side held {governing} of {snap.total} seats, and a majority is {snap.majority}. By party: {parts}.")
+    return Chart("chart-seats", "House of Representatives: seats by party", " ".join(sentences), WIDTH, int(y),
+                 rects=tuple(rects), labels=tuple(labels), lines=tuple(lines),
                  legend=(("seg-government", "square", "Government"), ("seg-partner", "square", "Partner outside the cabinet"),
-                         ("seg-opposition", "square", "Opposition"), ("seg-other", "square", "Others")),
+                         ("seg-opposition", "square", "Opposition"), ("seg-other", "square", "Others and vacancies")),
+                 note="Each bar is drawn to scale: the full bar is the whole house of 465 seats.",
                  table=table, sources=table.sources)

@@ -53,3 +53,13 @@ def chicago(value: str) -> str:
     if month is None:
         return str(year)
     return f"{MONTHS[month - 1]} {day}, {year}" if day else f"{MONTHS[month - 1]} {year}"
+
+
+def time_in_words(value: str) -> str:
+    """'09:50' -> '9:50 a.m.'; '17:00' -> '5 p.m.'; '12:00' -> 'noon' (local time, as newsrooms write it)."""
+    hour, minute = (int(p) for p in value.split(":"))
+    if (hour, minute) == (12, 0):
+        return "noon"
+    suffix = "a.m." if hour < 12 else "p.m."
+    hour = hour % 12 or 12
+    return f"{hour} {suffix}" if minute == 0 else f"{hour}:{minute:02d} {suffix}"

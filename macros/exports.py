@@ -14,6 +14,9 @@ from pathlib import Path
 from .dataset import RECORD_FILES, Dataset
 
 LIST_SEPARATOR = "; "
+# A spreadsheet runs a cell that starts with one of these as a formula (OWASP, "CSV injection").
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_GUARD = "'"
 
 
 def records_as_json(dataset: Dataset, name: str) -> list[dict]:
@@ -21,12 +24,17 @@ def records_as_json(dataset: Dataset, name: str) -> list[dict]:
 
 
 def _flat(value) -> str:
+    """One CSV cell. Text that a spreadsheet would run as a formula gets a leading apostrophe,
+    which spreadsheets show as text; numbers are numbers and are never changed."""
     if value is None:
         return ""
     if isinstance(value, list):
-        return LIST_SEPARATOR.join(_flat(v) for v in value)
+        text = LIST_SEPARATOR.join(_flat(v).removeprefix(FORMULA_GUARD) for v in value)
+        return FORMULA_GUARD + text if text.startswith(FORMULA_START) else text
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return FORMULA_GUARD + value
     return str(value)
 
 

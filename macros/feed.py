@@ -14,7 +14,7 @@ def _stamp(day: str) -> str:
     return f"{day}T00:00:00Z"
 
 
-def atom_feed(dataset: Dataset, site_url: str) -> bytes:
+def atom_feed(dataset: Dataset, site_url: str, log_page: str = "about/") -> bytes:
     ET.register_namespace("", ATOM)
     site_url = site_url.rstrip("/") + "/"
     changes = sorted(dataset.changelog, key=lambda c: (c.date, c.id), reverse=True)
@@ -39,7 +39,8 @@ def atom_feed(dataset: Dataset, site_url: str) -> bytes:
         entry = sub(feed, "entry")
         prefix = "Correction: " if change.kind == "correction" else ""
         sub(entry, "title", prefix + change.title)
-        sub(entry, "id", f"{site_url}about/#change-{change.id}")
+        # The entry's permanent id: where the change is listed in the corrections log.
+        sub(entry, "id", f"{site_url}{log_page}#change-{change.id}")
         sub(entry, "link", href=site_url + change.url, rel="alternate", type="text/html")
         sub(entry, "updated", _stamp(change.date))
         sub(entry, "published", _stamp(change.date))
@@ -50,7 +51,7 @@ def atom_feed(dataset: Dataset, site_url: str) -> bytes:
     return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="utf-8") + b"\n"
 
 
-def write_feed(dataset: Dataset, site_url: str, site_dir: Path) -> Path:
+def write_feed(dataset: Dataset, site_url: str, site_dir: Path, log_page: str = "about/") -> Path:
     path = site_dir / "feed.xml"
-    path.write_bytes(atom_feed(dataset, site_url))
+    path.write_bytes(atom_feed(dataset, site_url, log_page))
     return path

@@ -1,10 +1,15 @@
-"""The strict YAML loader that every data file goes through.
+"""The strict YAML loader that every data file and every page's front matter goes through.
 
 PyYAML follows YAML 1.1, which silently turns `NO` into False, `010` into 8,
 `12:30` into 750 and `2025-10-28` into a date object. This loader keeps all of
-those as strings, refuses duplicate keys, anchors, aliases and explicit tags,
-caps the file size, and records the line of every key and list item so that
-schema errors can point at a line.
+those as strings, and refuses what a data file never needs: duplicate keys,
+anchors and aliases, explicit tags (`!!int 0x7E8` would bring the 1.1 rules
+back), nesting deeper than MAX_DEPTH, numbers of more than MAX_DIGITS digits
+and files over the size cap. It records the line of every key and list item so
+that schema errors can point at a line.
+
+Whatever the input, the only exception that leaves this module is DataError,
+with a file and, wherever PyYAML can tell, a line.
 """
 
 from __future__ import annotations
@@ -14,16 +19,18 @@ from pathlib import Path
 
 import yaml
 import yaml.reader
-from yaml.events import AliasEvent, NodeEvent
+from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, NodeEvent
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-from .errors import DataError, Problem
+from .errors import DataError, Problem, shown
+from .files import read_capped
 
 MAX_BYTES = 4 * 1024 * 1024
+MAX_DEPTH = 40
+MAX_DIGITS = 30
 
-STR_TAG = "tag:yaml.org,2002:str"
 ALLOWED_TAGS = {
-    STR_TAG,
+    "tag:yaml.org,2002:str",
     "tag:yaml.org,2002:int",
     "tag:yaml.org,2002:float",
     "tag:yaml.org,2002:bool",
@@ -48,16 +55,33 @@ class LocatedList(list):
 
 
 class _Refusal(Exception):
-    def __init__(self, line: int, message: str):
+    def __init__(self, line: int | None, message: str):
         self.line = line
         self.message = message
 
 
-def _refuse_anchor(event) -> None:
-    if isinstance(event, AliasEvent):
-        raise _Refusal(event.start_mark.line + 1, f"alias '*{event.anchor}' is not allowed (anchors and aliases are refused)")
-    if isinstance(event, NodeEvent) and event.anchor is not None:
-        raise _Refusal(event.start_mark.line + 1, f"anchor '&{event.anchor}' is not allowed (anchors and aliases are refused)")
+class _EventRules:
+    """Refuses anchors, aliases and explicit tags, and counts nesting, one event at a time."""
+
+    def __init__(self):
+        self.depth = 0
+
+    def check(self, event) -> None:
+        line = event.start_mark.line + 1 if event.start_mark else None
+        if isinstance(event, AliasEvent):
+            raise _Refusal(line, f"alias {shown('*' + str(event.anchor))} is not allowed (anchors and aliases are refused)")
+        if isinstance(event, NodeEvent) and event.anchor is not None:
+            raise _Refusal(line, f"anchor {shown('&' + str(event.anchor))} is not allowed (anchors and aliases are refused)")
+        tag = getattr(event, "tag", None)
+        if isinstance(event, NodeEvent) and tag is not None:
+            written = str(tag).replace("tag:yaml.org,2002:", "!!")
+            raise _Refusal(line, f"tag {shown(written)} is not allowed; write plain values")
+        if isinstance(event, CollectionStartEvent):
+            self.depth += 1
+            if self.depth > MAX_DEPTH:
+                raise _Refusal(line, f"nesting is too deep (more than {MAX_DEPTH} levels)")
+        elif isinstance(event, CollectionEndEvent):
+            self.depth -= 1
 
 
 class _StrictConstruction:
@@ -65,13 +89,18 @@ class _StrictConstruction:
 
     def construct_object(self, node, deep=False):
         if node.tag not in ALLOWED_TAGS:
-            shown = node.tag.replace("tag:yaml.org,2002:", "!!")
-            raise _Refusal(node.start_mark.line + 1, f"tag '{shown}' is not allowed; write plain values")
+            # Only reachable through a resolver; explicit tags are refused as events.
+            raise _Refusal(node.start_mark.line + 1, f"tag {shown(node.tag)} is not allowed; write plain values")
         if isinstance(node, MappingNode):
             return self._construct_located_mapping(node)
         if isinstance(node, SequenceNode):
             return self._construct_located_sequence(node)
-        return super().construct_object(node, deep=deep)
+        if node.tag == "tag:yaml.org,2002:int" and len(node.value.lstrip("-")) > MAX_DIGITS:
+            raise _Refusal(node.start_mark.line + 1, f"number has too many digits (more than {MAX_DIGITS})")
+        try:
+            return super().construct_object(node, deep=deep)
+        except (ValueError, IndexError, KeyError, OverflowError) as exc:
+            raise _Refusal(node.start_mark.line + 1, f"value {shown(node.value)} cannot be read ({type(exc).__name__})") from None
 
     def _construct_located_mapping(self, node: MappingNode) -> LocatedDict:
         result = LocatedDict()
@@ -87,7 +116,7 @@ class _StrictConstruction:
             key_line = key_node.start_mark.line + 1
             if key in result:
                 first = result.key_lines[key]
-                raise _Refusal(key_line, f"duplicate key '{key}' (first defined at line {first})")
+                raise _Refusal(key_line, f"duplicate key {shown(key)} (first defined at line {first})")
             result.key_lines[key] = key_line
             result[key] = self.construct_object(value_node)
         return result
@@ -103,16 +132,27 @@ class StrictLoader(_StrictConstruction, yaml.SafeLoader):
     """SafeLoader with YAML 1.2-style scalars and no aliases, tags or duplicates.
 
     Pure Python: slow, but its error messages and marks are the ones contributors see.
+    The composer recurses once per level, so nesting is counted here, before it recurses.
     """
 
+    def __init__(self, stream):
+        super().__init__(stream)
+        self._rules = _EventRules()
+
     def compose_node(self, parent, index):
-        _refuse_anchor(self.peek_event())
+        self._rules.check(self.peek_event())
         return super().compose_node(parent, index)
+
+    def get_event(self):
+        event = super().get_event()
+        if isinstance(event, CollectionEndEvent):
+            self._rules.depth -= 1
+        return event
 
 
 # libyaml's parser, where PyYAML was built with it. It is several times faster on large
-# files; anchors are refused by a scan of its events before composing. On any YAML error
-# the file is parsed again with StrictLoader, so every message reads the same.
+# files; its events are checked first (anchors, tags, depth). On any YAML error the file
+# is parsed again with the pure-Python loader, so every message reads the same.
 _FastStrictLoader = (type("_FastStrictLoader", (_StrictConstruction, yaml.CSafeLoader), {})
                      if getattr(yaml, "__with_libyaml__", False) else None)
 
@@ -132,10 +172,11 @@ for _loader_class in filter(None, (StrictLoader, _FastStrictLoader)):
 
 
 def _load_fast(text: str):
-    """Parse with libyaml; None when it reports a YAML error (the caller then uses StrictLoader)."""
+    """Parse with libyaml; None when it reports a YAML error (the caller then uses the pure loader)."""
+    rules = _EventRules()
     try:
         for event in yaml.parse(text, Loader=yaml.CSafeLoader):
-            _refuse_anchor(event)
+            rules.check(event)
         loader = _FastStrictLoader(text)
         try:
             return loader.get_single_data()
@@ -149,10 +190,43 @@ def _line_of_offset(raw: bytes, offset: int) -> int:
     return raw[:offset].count(b"\n") + 1
 
 
+def _load_pure(text: str, display_path: str):
+    loader = None
+    try:
+        loader = StrictLoader(text)
+        return loader.get_single_data()
+    except _Refusal as exc:
+        raise DataError(Problem(display_path, exc.line, exc.message)) from None
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1
+        raise DataError(Problem(display_path, line, f"character U+{exc.character:04X} is not allowed in YAML; remove it")) from None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        # At the end of the file the problem mark sits past the last line; the context
+        # mark (an unclosed quote or bracket) is where the contributor has to look.
+        if exc.context_mark and mark and mark.index >= len(text.rstrip()):
+            mark = exc.context_mark
+        line = mark.line + 1 if mark else None
+        message = " ".join(filter(None, [exc.context, exc.problem])) or "invalid YAML"
+        raise DataError(Problem(display_path, line, f"YAML syntax error: {message}")) from None
+    except yaml.YAMLError as exc:
+        raise DataError(Problem(display_path, None, f"YAML error: {type(exc).__name__}")) from None
+    except RecursionError:
+        raise DataError(Problem(display_path, None, f"nesting is too deep (more than {MAX_DEPTH} levels)")) from None
+    except (ValueError, IndexError, KeyError, OverflowError, UnicodeError) as exc:
+        # PyYAML's scanner raises these for a few malformed escapes, such as \U00110000.
+        line = getattr(loader, "line", None)
+        where = line + 1 if isinstance(line, int) else None
+        raise DataError(Problem(display_path, where, f"a value cannot be read ({type(exc).__name__}: check escapes such as \\U in quoted text)")) from None
+    finally:
+        if loader is not None:
+            loader.dispose()
+
+
 def load_text(raw: bytes, display_path: str, max_bytes: int = MAX_BYTES):
     """Parse one YAML document from bytes; raise DataError with a location."""
     if len(raw) > max_bytes:
-        raise DataError(Problem(display_path, None, f"file is too large ({len(raw)} bytes; the limit is {max_bytes})"))
+        raise DataError(Problem(display_path, None, f"file is too large (more than {max_bytes} bytes; the limit is {max_bytes})"))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -172,40 +246,13 @@ def load_text(raw: bytes, display_path: str, max_bytes: int = MAX_BYTES):
             document = _load_fast(text)
         except _Refusal as exc:
             raise DataError(Problem(display_path, exc.line, exc.message)) from None
+        except Exception:  # noqa: BLE001 - any other failure is reported by the pure loader below
+            document = None
         if document is not None:
             return document
-    loader = None
-    try:
-        loader = StrictLoader(text)
-        document = loader.get_single_data()
-    except _Refusal as exc:
-        raise DataError(Problem(display_path, exc.line, exc.message)) from None
-    except yaml.reader.ReaderError as exc:
-        line = text[: exc.position].count("\n") + 1
-        raise DataError(Problem(display_path, line, f"character U+{exc.character:04X} is not allowed in YAML; remove it")) from None
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        # At the end of the file the problem mark sits past the last line; the context
-        # mark (an unclosed quote or bracket) is where the contributor has to look.
-        if exc.context_mark and mark and mark.index >= len(text.rstrip()):
-            mark = exc.context_mark
-        line = mark.line + 1 if mark else None
-        message = " ".join(filter(None, [exc.context, exc.problem])) or "invalid YAML"
-        raise DataError(Problem(display_path, line, f"YAML syntax error: {message}")) from None
-    except yaml.YAMLError as exc:
-        raise DataError(Problem(display_path, None, f"YAML error: {exc}")) from None
-    finally:
-        if loader is not None:
-            loader.dispose()
-    return document
+    return _load_pure(text, display_path)
 
 
-def load_file(path: Path, display_path: str, max_bytes: int = MAX_BYTES):
-    """Read and parse one data file."""
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise DataError(Problem(display_path, None, "file not found")) from None
-    if size > max_bytes:
-        raise DataError(Problem(display_path, None, f"file is too large ({size} bytes; the limit is {max_bytes})"))
-    return load_text(path.read_bytes(), display_path, max_bytes)
+def load_file(path: Path, display_path: str, root: Path, max_bytes: int = MAX_BYTES):
+    """Read (a regular file inside root, at most max_bytes) and parse one data file."""
+    return load_text(read_capped(path, root, max_bytes, display_path), display_path, max_bytes)

@@ -1,11 +1,24 @@
-"""Checks on the built HTML: nothing broken is ever published as page content."""
+"""Checks on the built HTML: nothing broken or unsafe is ever published.
+
+Runs on either generator's output (scripts/build.py), after the build and before
+the site replaces the previous one:
+- no macro error, unrendered template tag or boundary placeholder in any page;
+- no id twice on one page (deep links would reach the wrong element);
+- nothing in a page's content that runs script or loads from another host;
+- every link from one page of the site to another, and every #anchor, resolves.
+"""
 
 from __future__ import annotations
 
+import json
+import posixpath
 import re
+from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
-from .errors import DataError, Problem
+from .boundary import CLOSE, OPEN
+from .errors import DataError, Problem, shown
 
 # Code, scripts and styles may legitimately contain braces.
 _SKIP = re.compile(r"<(pre|code|script|style|textarea)\b.*?</\1\s*>", re.S | re.I)
@@ -15,7 +28,12 @@ _BAD = (
     ("{{", "a stray '{{' (an unrendered template tag)"),
     ("{%", "a stray '{%' (an unrendered template tag)"),
     ("no such element", "an undefined template value was published"),
+    (OPEN, "a macro's placeholder was published (is macros.boundary missing from markdown_extensions in mkdocs.yml?)"),
+    (CLOSE, "a macro's placeholder was published (is macros.boundary missing from markdown_extensions in mkdocs.yml?)"),
 )
+_ARTICLE = re.compile(r"<article\b.*?</article>", re.S)
+UNSAFE_TAGS = frozenset({"script", "iframe", "object", "embed", "frame", "frameset", "applet", "base", "form", "meta", "link", "style"})
+UNSAFE_SCHEMES = ("javascript:", "data:", "vbscript:")
 
 
 def find_leftovers(html: str) -> list[tuple[int, str]]:
@@ -29,10 +47,131 @@ def find_leftovers(html: str) -> list[tuple[int, str]]:
     return found
 
 
+class _Elements(HTMLParser):
+    """Ids, links and unsafe markup of one page; only inside <article> for the last two."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.ids: dict[str, int] = {}
+        self.duplicates: list[tuple[int, str]] = []
+        self.links: list[tuple[int, str]] = []
+        self.unsafe: list[tuple[int, str]] = []
+        self.depth = 0
+
+    def handle_starttag(self, tag, attrs):
+        line = self.getpos()[0]
+        attributes = dict(attrs)
+        anchor = attributes.get("id")
+        if anchor:
+            if anchor in self.ids:
+                self.duplicates.append((line, anchor))
+            self.ids.setdefault(anchor, line)
+        if tag == "a" and attributes.get("name"):
+            self.ids.setdefault(attributes["name"], line)
+        if tag == "article":
+            self.depth += 1
+        if not self.depth:
+            return
+        if tag in UNSAFE_TAGS and not (tag == "script" and attributes.get("type") == "application/ld+json"):
+            self.unsafe.append((line, f"a <{tag}> element in the page content"))
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.unsafe.append((line, f"an event handler attribute {shown(name)} in the page content"))
+            elif name in ("href", "src", "action", "formaction", "xlink:href") and value:
+                squeezed = re.sub(r"[\x00-\x20]+", "", value).lower()
+                if squeezed.startswith(UNSAFE_SCHEMES):
+                    self.unsafe.append((line, f"a {squeezed.split(':')[0]}: address in the page content"))
+        if tag == "a" and attributes.get("href"):
+            self.links.append((line, attributes["href"]))
+
+    handle_startendtag = handle_starttag
+
+    def handle_endtag(self, tag):
+        if tag == "article" and self.depth:
+            self.depth -= 1
+
+
+def _parse(html: str) -> _Elements:
+    parser = _Elements()
+    parser.feed(html)
+    parser.close()
+    return parser
+
+
+def _pages(site_dir: Path) -> list[Path]:
+    return sorted(site_dir.rglob("*.html"))
+
+
 def check_site(site_dir: Path) -> None:
     problems = []
-    for path in sorted(site_dir.rglob("*.html")):
-        for line, message in find_leftovers(path.read_text(encoding="utf-8")):
-            problems.append(Problem(f"site/{path.relative_to(site_dir).as_posix()}", line, message))
+    for path in _pages(site_dir):
+        shown_path = f"site/{path.relative_to(site_dir).as_posix()}"
+        html = path.read_text(encoding="utf-8")
+        for line, message in find_leftovers(html):
+            problems.append(Problem(shown_path, line, message))
+        parsed = _parse(html)
+        for line, anchor in parsed.duplicates:
+            problems.append(Problem(shown_path, line, f"the id {shown(anchor)} appears twice on this page; links to it would reach the first one only"))
+        for line, message in parsed.unsafe:
+            problems.append(Problem(shown_path, line, message))
     if problems:
         raise DataError(problems)
+
+
+def _target(site_dir: Path, page: Path, href: str) -> tuple[Path, str] | None:
+    """The built file and anchor a relative link points to; None for links to other sites."""
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc or href.startswith("//"):
+        return None
+    if not parts.path:
+        return page, unquote(parts.fragment)
+    base = page.parent.relative_to(site_dir).as_posix()
+    joined = posixpath.normpath(posixpath.join(base, unquote(parts.path)))
+    if joined.startswith(".."):
+        return site_dir / ".outside", ""
+    target = site_dir / joined
+    if parts.path.endswith("/") or target.is_dir():
+        target = target / "index.html"
+    return target, unquote(parts.fragment)
+
+
+def check_links(site_dir: Path) -> None:
+    """Every link inside page content from one page of this site to another resolves, anchor included."""
+    parsed = {path: _parse(path.read_text(encoding="utf-8")) for path in _pages(site_dir)}
+    problems = []
+    for page, elements in parsed.items():
+        shown_path = f"site/{page.relative_to(site_dir).as_posix()}"
+        for line, href in elements.links:
+            found = _target(site_dir, page, href)
+            if found is None:
+                continue
+            target, anchor = found
+            if not target.is_file():
+                problems.append(Problem(shown_path, line, f"the link {shown(href)} leads to no page of this site"))
+            elif anchor and target.suffix == ".html":
+                ids = parsed[target].ids if target in parsed else _parse(target.read_text(encoding="utf-8")).ids
+                if anchor not in ids and not _forwards(site_dir, target, anchor, parsed):
+                    problems.append(Problem(shown_path, line, f"the link {shown(href)} leads to no #{anchor} on that page"))
+    if problems:
+        raise DataError(problems)
+
+
+def _forwards(site_dir: Path, target: Path, anchor: str, parsed: dict) -> bool:
+    """An index page that sends the anchor on to the page that now has it (macros/pages.py)."""
+    mapping_file = target.parent / "anchors.json"
+    if not mapping_file.is_file():
+        return False
+    goes_to = json.loads(mapping_file.read_text(encoding="utf-8")).get(anchor)
+    if not goes_to:
+        return False
+    found = _target(site_dir, target, goes_to)
+    return bool(found) and found[0] in parsed and found[1] in parsed[found[0]].ids
+
+
+def page_html(site_dir: Path) -> dict[str, str]:
+    return {path.relative_to(site_dir).as_posix(): path.read_text(encoding="utf-8") for path in _pages(site_dir)}
+
+
+def article(html: str) -> str:
+    match = _ARTICLE.search(html)
+    return match.group(0) if match else ""

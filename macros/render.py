@@ -1,9 +1,10 @@
-"""Turns view models into HTML through the Jinja partials in overrides/partials/macros/.
+"""Turns view models into HTML through the Jinja templates in macros/templates/.
 
-The environment escapes every value. Data never becomes a template: it is only
-ever passed in as a value. Braces are written as entities so that text from
+The environment escapes every value: data is only ever passed in as a value,
+never used as a template. Braces are written as entities, so that text from
 data which looks like Jinja shows literally and cannot be mistaken for a
-leftover template tag.
+leftover template tag by the check on the built site. What happens to the HTML
+next is macros/boundary.py's job.
 """
 
 from __future__ import annotations
@@ -15,33 +16,24 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-# Characters that Markdown would act on inside inline HTML, and Jinja's braces.
+from . import boundary
+
+TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
 _BRACES = str.maketrans({"{": "&#123;", "}": "&#125;"})
-_INERT = str.maketrans({
-    "{": "&#123;", "}": "&#125;", "*": "&#42;", "_": "&#95;", "`": "&#96;",
-    "[": "&#91;", "]": "&#93;", "\\": "&#92;", "|": "&#124;", "~": "&#126;",
-})
-_TAG = re.compile(r"(<[^>]*>)")
 # JSON-LD blocks are built in Python with '<' escaped; their braces must stay braces.
 _SCRIPT = re.compile(r'(<script type="application/ld\+json">.*?</script>)', re.S)
 
 
-def inert(text: str) -> str:
-    """Entity-encode Markdown and Jinja characters in text outside tags."""
-    out = []
-    for chunk in _SCRIPT.split(text):
-        if chunk.startswith("<script"):
-            out.append(chunk)
-            continue
-        out.extend(part.translate(_BRACES) if part.startswith("<") else part.translate(_INERT)
-                   for part in _TAG.split(chunk))
-    return "".join(out)
+def inert(html: str) -> str:
+    """Entity-encode braces everywhere except inside JSON-LD blocks."""
+    return "".join(chunk if chunk.startswith("<script") else chunk.translate(_BRACES) for chunk in _SCRIPT.split(html))
 
 
 def json_for_script(data) -> Markup:
     """JSON safe to place inside a <script> element."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+                  .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
 def relative_prefix(page_url: str) -> str:
@@ -51,21 +43,25 @@ def relative_prefix(page_url: str) -> str:
 
 
 class Renderer:
-    def __init__(self, template_dir: Path):
+    def __init__(self, template_dir: Path = TEMPLATE_DIR):
         self.env = Environment(
             loader=FileSystemLoader(str(template_dir)),
-            autoescape=select_autoescape(["html", "svg"], default_for_string=True),
+            autoescape=select_autoescape(["html", "svg", "xml"], default_for_string=True),
             undefined=StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=False,
         )
 
-    def render(self, template: str, *, inline: bool = False, **context) -> str:
-        html = self.env.get_template(template).render(**context)
-        html = inert(html)
-        if inline:
-            return " ".join(line.strip() for line in html.splitlines() if line.strip())
-        # Markdown ends a raw HTML block at a blank line and reads four-space
-        # indents as code, so block output is flattened to unindented lines.
+    def html(self, template: str, **context) -> str:
+        """The template's HTML, flattened to unindented lines with no blank line."""
+        html = inert(self.env.get_template(template).render(**context))
+        # Markdown reads four-space indents as code and ends a raw HTML block at a blank
+        # line, so block output is flattened to unindented lines.
         return "\n".join(line.strip() for line in html.splitlines() if line.strip())
+
+    def render(self, template: str, *, inline: bool = False, **context) -> str:
+        html = self.html(template, **context)
+        if inline:
+            return boundary.inline(" ".join(html.splitlines()))
+        return html

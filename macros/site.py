@@ -1,41 +1,65 @@
 """Builds the macros for one build: data, renderer, page checks and citations.
 
-Everything here is plain Python, so tests can make an ExplainerSite from a
-fixture folder and call its macros without MkDocs.
+Everything here is plain Python with no generator imported, so tests can make
+an ExplainerSite from a fixture folder and call its macros directly, and both
+generator adapters (macros/adapter_*.py) share it. `cached_site` keeps one
+ExplainerSite per build: Zensical asks for the macros once per page.
 """
 
 from __future__ import annotations
 
+import os
+import threading
 from collections.abc import Callable
 from functools import lru_cache, partial
 from pathlib import Path
 
-from . import charts, dates, views
-from .dataset import RECORD_FILES, SITE_FILE, Dataset, DatasetSpec, load_dataset
-from .guard import MacroCall, check_pages
+from markupsafe import escape
+
+from . import boundary, charts, dates, pages, sources, views
+from . import timeline as timelines
+from .dataset import RECORD_FILES, SITE_FILE, Dataset, DatasetSpec, _fingerprint, cached_dataset
+from .errors import DataError, Problem
+from .files import check_tree, markdown_pages
+from .guard import INLINE_MACROS, MacroCall, check_pages, page_metas
 from .models import Site
 from .render import Renderer, json_for_script, relative_prefix
-
-TEMPLATE_DIR = Path("overrides") / "partials" / "macros"
+from .sitemap import page_url as page_href
 
 
 class ExplainerSite:
-    def __init__(self, project_dir: Path, docs_dir: Path, edit_url: str = "",
-                 page_url: Callable[[], str] = lambda: "", site_url: str = ""):
+    def __init__(self, project_dir: Path, *, site_url: str = "", repo_url: str = ""):
+        self.project_dir = project_dir.resolve()
         self.site_url = site_url
-        self.project_dir = project_dir
-        self.dataset: Dataset = load_dataset(project_dir / "data")
-        self.renderer = Renderer(project_dir / TEMPLATE_DIR)
-        self.edit_url = edit_url
-        self.page_url = page_url
-        self.macros = self._macros()
-        self.calls: list[MacroCall] = check_pages(docs_dir, docs_dir.name, self.macros, self._validators())
+        self.edit_url = f"{repo_url.rstrip('/')}/edit/main/" if repo_url else ""
+        check_tree(self.project_dir)
+        self.dataset: Dataset = cached_dataset(self.project_dir)
+        self.plan = pages.plan(self.dataset)
+        self.renderer = Renderer()
+        self._views = self._cached_views()
+        self.macros = self.bind(lambda: "")
+        self.calls: list[MacroCall] = check_pages(self.project_dir, self.macros, self._validators())
+        self._check_charts_have_tables()
         self.citations = self._citations()
+        self.links = self._links()
+
+    def bind(self, page_url: Callable[[], str], base: str | None = None) -> dict[str, Callable]:
+        """The macros for one page (or, under MkDocs, for whichever page page_url names when they run).
+
+        Links in macro output start with a base: the way back from the page to the site root
+        (from page_url), or a fixed base where the generator rewrites links itself.
+        """
+        return self._macros(page_url, base)
 
     def theme_context(self) -> dict:
-        """Values the theme templates show on every page."""
+        """Values the theme templates show on every page (passed through the build's config)."""
         site = self.dataset.site
-        return {"as_of": site.as_of, "as_of_words": dates.in_words(site.as_of),
+        # Each page shows its own dates in words; the theme cannot format dates itself.
+        page_dates = {d for meta in page_metas(self.project_dir).values() for d in (meta.published, meta.updated)}
+        page_dates |= {site.published, site.last_reviewed}
+        return {"corrections": self.links.page("corrections_log") or "",
+                "words": {d: dates.in_words(d) for d in sorted(page_dates)},
+                "as_of": site.as_of, "as_of_words": dates.in_words(site.as_of),
                 "published": site.published,
                 "last_reviewed": site.last_reviewed, "last_reviewed_words": dates.in_words(site.last_reviewed),
                 "last_reviewed_apa": dates.apa(site.last_reviewed),
@@ -46,97 +70,253 @@ class ExplainerSite:
         data = self.dataset
         return {
             "cite": partial(views.cite, data),
-            "timeline": partial(views.timeline, data),
+            "timeline": partial(timelines.timeline, data),
+            "claims_table": partial(views.claims_table_for, data),
+            "timeline_part": partial(timelines.timeline_part, data, self.plan),
+            "sources_part": self._sources_part_ids,
         }
+
+    def _sources_part_ids(self, slug: str) -> pages.Part:
+        part = next((p for p in self.plan.sources if p.slug == slug), None)
+        if part is None:
+            raise views.MacroArgError(f"sources_part(): no sources page {slug!r}")
+        return part
+
+    CHART_TABLES = {"budget_chart": "budget_table", "share_chart": "share_table", "seats_chart": "seats_table"}
+
+    def _check_charts_have_tables(self) -> None:
+        """A chart's numbers are shown once, in its table, which must be on the chart's page."""
+        on_page: dict[str, set[str]] = {}
+        for call in self.calls:
+            on_page.setdefault(call.page, set()).add(call.name)
+        problems = [Problem(call.page, call.line, f"{call.name}() needs {self.CHART_TABLES[call.name]}() on the same page; the chart's numbers are there")
+                    for call in self.calls if call.name in self.CHART_TABLES and self.CHART_TABLES[call.name] not in on_page[call.page]]
+        if problems:
+            raise DataError(problems)
+
+    def _links(self) -> sources.Links:
+        placed: dict[str, str] = {}
+        for call in self.calls:
+            placed.setdefault(call.name, page_href(call.src_uri))
+        return sources.Links(placed, self.plan)
+
+    def _uses(self) -> dict:
+        if "_uses_cache" not in self.__dict__:
+            self.__dict__["_uses_cache"] = sources.cited_by(self.dataset, self.citations, self.links)
+        return self.__dict__["_uses_cache"]
 
     def _citations(self) -> dict[str, list[tuple[str, str]]]:
         cited: dict[str, list[tuple[str, str]]] = {}
         for call in self.calls:
             if call.name != "cite":
                 continue
-            href = "" if call.src_uri == "index.md" else call.src_uri.removesuffix(".md").removesuffix("/index") + "/"
+            href = page_href(call.src_uri)
             label = call.title or call.src_uri
             for sid in call.args:
                 if (label, href) not in cited.setdefault(sid, []):
                     cited[sid].append((label, href))
         return cited
 
-    def _context(self) -> dict:
-        return {"base": relative_prefix(self.page_url()), "edit_url": self.edit_url}
+    # Views are pure functions of the data, computed once per build whichever page asks.
+    TABLES = {
+        "people_table": views.people_table, "agreements_table": views.agreements_table,
+        "seats_table": views.seats_table, "budget_table": views.budget_table, "share_table": views.share_table,
+        "trade_terms_table": views.trade_terms_table,
+    }
+    CHARTS = {"budget_chart": charts.budget_chart, "share_chart": charts.share_chart, "seats_chart": charts.seats_chart}
 
-    def _macros(self) -> dict[str, Callable]:
-        data, render = self.dataset, self.renderer.render
-        cached_view = lru_cache(maxsize=None)
+    def _cached_views(self) -> dict[str, Callable]:
+        data = self.dataset
+        cached = {name: lru_cache(maxsize=None)(partial(fn, data)) for name, fn in {**self.TABLES, **self.CHARTS}.items()}
+        cached["timeline"] = lru_cache(maxsize=None)(partial(timelines.timeline, data, plan=self.plan))
+        cached["timeline_part"] = lru_cache(maxsize=None)(partial(timelines.timeline_part, data, self.plan))
+        cached["timeline_index"] = lru_cache(maxsize=None)(partial(timelines.timeline_index, data, self.plan))
+        cached["cite"] = lru_cache(maxsize=None)(partial(views.cite, data))
+        cached["claims_table"] = lru_cache(maxsize=None)(partial(views.claims_table_for, data))
+        for name in ("where_things_stand", "key_numbers", "watch_list", "common_mistakes", "glossary", "people", "claims_summary"):
+            cached[name] = lru_cache(maxsize=None)(partial(getattr(views, name), data))
+        return cached
 
-        def table_macro(view_fn):
-            view_fn = cached_view(partial(view_fn, data))
+    def _macros(self, page_url: Callable[[], str], fixed_base: str | None = None) -> dict[str, Callable]:
+        data, render, cached = self.dataset, self.renderer.render, self._views
 
+        def context() -> dict:
+            # self.links is set once the pages are checked; the macros run only after that.
+            base = relative_prefix(page_url()) if fixed_base is None else fixed_base
+            return {"base": base, "edit_url": self.edit_url, "links": getattr(self, "links", sources.NO_LINKS)}
+
+        def table_macro(name):
             def macro() -> str:
-                view = view_fn()
-                return render("table.html", view=view, has_row_sources=any(r.sources for r in view.rows), **self._context())
+                view = cached[name]()
+                return render("table.html", view=view, has_row_sources=any(r.sources for r in view.rows), **context())
             return macro
 
-        def chart_macro(chart_fn):
-            chart_fn = cached_view(partial(chart_fn, data))
-
+        def chart_macro(name):
             def macro() -> str:
-                chart = chart_fn()
-                # The chart's own copy of the table carries no row ids: the page's table has them.
-                return render("chart.html", chart=chart, view=chart.table, row_ids=False,
-                              has_row_sources=any(r.sources for r in chart.table.rows), **self._context())
+                # The numbers are shown once, in the table the page places with the chart.
+                return render("chart.html", chart=cached[name](), **context())
             return macro
 
-        timeline_view = cached_view(partial(views.timeline, data))
-        cite_view = cached_view(partial(views.cite, data))
+        timeline_view, cite_view = cached["timeline"], cached["cite"]
+
+        # The page's references, numbered in the order the page first cites each source. Under
+        # MkDocs one set of macros serves every page, so the state is kept per page.
+        cited: dict[str, dict[str, list]] = {}
+
+        def page_refs() -> dict[str, list]:
+            return cited.setdefault(page_url(), {})
 
         def cite(*ids: str) -> str:
-            return render("cite.html", inline=True, links=cite_view(*ids))
+            refs, numbered = page_refs(), []
+            for link in cite_view(*ids):
+                entry = refs.setdefault(link.id, [len(refs) + 1, link, 0])
+                entry[2] += 1
+                numbered.append((entry[0], entry[2]))
+            return render("cite.html", inline=True, refs=numbered)
+
+        def references() -> str:
+            refs = cited.pop(page_url(), {})
+            return render("references.html", refs=sorted(refs.values(), key=lambda r: r[0]), **context())
 
         def timeline(thread: str | None = None, start: str | None = None, end: str | None = None) -> str:
-            view = timeline_view(thread, start, end)
-            # Only the complete timeline describes itself as the list of events.
-            jsonld = json_for_script(views.timeline_jsonld(view, self.site_url)) if view.filterable and self.site_url else None
-            return render("timeline.html", view=view, jsonld=jsonld, **self._context())
+            return render("timeline.html", view=timeline_view(thread, start, end), jsonld=None, **context())
+
+        def timeline_part(slug: str) -> str:
+            part, view = cached["timeline_part"](slug)
+            jsonld = (json_for_script(timelines.timeline_jsonld(view, self.site_url, f"Timeline: {part.label}"))
+                      if self.site_url else None)
+            return render("timeline.html", view=view, jsonld=jsonld, **context())
+
+        def timeline_periods() -> str:
+            return render("timeline_periods.html", index=cached["timeline_index"](), **context())
+
+        def key_moments() -> str:
+            # With ids: a link to timeline/#<event> lands here even without the script that forwards it.
+            return render("timeline_compact.html", items=cached["timeline_index"]().key_moments, with_id=True, **context())
+
+        def latest_events() -> str:
+            return render("timeline_compact.html", items=cached["timeline_index"]().latest, with_id=False, **context())
+
+        def sources_part(slug: str) -> str:
+            part = self._sources_part_ids(slug)
+            groups = sources.sources_list(data, self._uses(), self.links, part.ids)
+            return render("sources_list.html", groups=groups, part=part, **context())
+
+        def sources_index() -> str:
+            return render("sources_index.html", index=sources.sources_index(data, self.links), **context())
+
+        def primary_sources() -> str:
+            return render("primary_sources.html", index=sources.sources_index(data, self.links), **context())
 
         def key_facts() -> str:
-            return render("key_facts.html", facts=views.key_facts(data), **self._context())
+            return render("key_facts.html", facts=views.key_facts(data), **context())
 
         def sources_list() -> str:
-            groups = views.sources_list(data, self.citations)
-            return render("sources_list.html", groups=groups, total=len(data.sources), **self._context())
+            groups = sources.sources_list(data, self._uses(), self.links)
+            return render("sources_list.html", groups=groups, part=None, **context())
 
         def data_dictionary() -> str:
             specs = RECORD_FILES + (DatasetSpec("site", SITE_FILE, Site, "site", "Settings for the whole site: its as-of and review dates."),)
-            return render("data_dictionary.html", docs=views.data_dictionary(data, specs), **self._context())
+            return render("data_dictionary.html", docs=views.data_dictionary(data, specs), **context())
 
         def corrections_log() -> str:
             changes = sorted(data.changelog, key=lambda c: (c.date, c.id), reverse=True)
-            return render("changelog.html", changes=views.changelog(data, changes), **self._context())
+            return render("changelog.html", changes=views.changelog(data, changes), **context())
+
+        def claims_table(origin: str | None = None) -> str:
+            view = cached["claims_table"](origin)
+            return render("table.html", view=view, has_row_sources=True, **context())
+
+        def where_things_stand() -> str:
+            return render("brief.html", brief=cached["where_things_stand"](), **context())
+
+        def key_numbers() -> str:
+            return render("key_numbers.html", numbers=cached["key_numbers"](), **context())
+
+        def watch_list() -> str:
+            return render("watch.html", items=cached["watch_list"](), **context())
+
+        def common_mistakes() -> str:
+            return render("mistakes.html", mistakes=cached["common_mistakes"](), **context())
+
+        def glossary() -> str:
+            return render("glossary.html", terms=cached["glossary"](), **context())
+
+        def people() -> str:
+            return render("people.html", groups=cached["people"](), **context())
+
+        def claims_summary() -> str:
+            scale = tuple((v, views.VERDICT_LABELS[v], meaning) for v, meaning in views.VERDICT_SCALE)
+            page = self.links.page("claims_table", "claims_summary") or ""
+            reviews = [json_for_script(r) for r in views.claim_reviews(data, self.site_url, page)] if self.site_url else []
+            return render("claims_summary.html", groups=cached["claims_summary"](), scale=scale, reviews=reviews, **context())
 
         def as_of() -> str:
-            return dates.in_words(data.site.as_of)
+            return boundary.inline(str(escape(dates.in_words(data.site.as_of))))
 
         def last_reviewed() -> str:
-            return dates.in_words(data.site.last_reviewed)
+            return boundary.inline(str(escape(dates.in_words(data.site.last_reviewed))))
 
-        return {
+        macros = {
             "cite": cite,
+            "references": references,
             "timeline": timeline,
             "key_facts": key_facts,
             "sources_list": sources_list,
+            "timeline_part": timeline_part,
+            "timeline_periods": timeline_periods,
+            "key_moments": key_moments,
+            "latest_events": latest_events,
+            "primary_sources": primary_sources,
+            "sources_part": sources_part,
+            "sources_index": sources_index,
             "data_dictionary": data_dictionary,
             "corrections_log": corrections_log,
             "as_of": as_of,
             "last_reviewed": last_reviewed,
-            "people_table": table_macro(views.people_table),
-            "agreements_table": table_macro(views.agreements_table),
-            "claims_table": table_macro(views.claims_table),
-            "seats_table": table_macro(views.seats_table),
-            "budget_table": table_macro(views.budget_table),
-            "share_table": table_macro(views.share_table),
-            "trade_terms_table": table_macro(views.trade_terms_table),
-            "budget_chart": chart_macro(charts.budget_chart),
-            "share_chart": chart_macro(charts.share_chart),
-            "seats_chart": chart_macro(charts.seats_chart),
+            "claims_table": claims_table,
+            "where_things_stand": where_things_stand,
+            "key_numbers": key_numbers,
+            "watch_list": watch_list,
+            "common_mistakes": common_mistakes,
+            "glossary": glossary,
+            "people": people,
+            "claims_summary": claims_summary,
+            **{name: table_macro(name) for name in self.TABLES},
+            **{name: chart_macro(name) for name in self.CHARTS},
         }
+        assert INLINE_MACROS <= set(macros)
+        return macros
 
+
+# -- one ExplainerSite per build -----------------------------------------------------------
+
+_sites: dict[tuple, tuple[tuple, ExplainerSite]] = {}
+_lock = threading.Lock()
+
+
+def _pages_fingerprint(project_dir: Path) -> tuple:
+    marks = []
+    docs = project_dir / "docs"
+    for page in markdown_pages(docs) if docs.is_dir() else ():
+        try:
+            st = os.lstat(docs / page)
+            marks.append((page.as_posix(), st.st_ino, st.st_size, st.st_mtime_ns))
+        except OSError:
+            marks.append((page.as_posix(), None))
+    return tuple(marks)
+
+
+def cached_site(project_dir: Path, *, site_url: str = "", repo_url: str = "") -> ExplainerSite:
+    """The build's ExplainerSite, made again only when a page or a data file changes."""
+    project_dir = project_dir.resolve()
+    key = (project_dir, site_url, repo_url)
+    with _lock:
+        check_tree(project_dir)
+        mark = (_fingerprint(project_dir / "data"), _pages_fingerprint(project_dir))
+        hit = _sites.get(key)
+        if hit and hit[0] == mark:
+            return hit[1]
+        site = ExplainerSite(project_dir, site_url=site_url, repo_url=repo_url)
+        _sites[key] = (mark, site)
+        return site

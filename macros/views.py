@@ -6,7 +6,6 @@ present them; nothing here knows about MkDocs.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import get_args
 
@@ -18,13 +17,14 @@ class MacroArgError(ValueError):
     """A macro was called with an argument it cannot use."""
 
 
+# The same names as the pages that tell each thread, so that one thing has one name everywhere.
 THREAD_LABELS = {
-    "visit": "The visit",
-    "abe-trump": "Abe and Trump",
+    "visit": "The talks",
+    "abe-trump": "The Abe connection",
     "security": "Security",
     "trade": "Trade",
     "politics": "Politics at home",
-    "aftermath": "Aftermath",
+    "aftermath": "What happened next",
 }
 assert set(THREAD_LABELS) == set(get_args(models.Thread))
 
@@ -41,6 +41,7 @@ STATUS_LABELS = {
     "pledged": "Pledged",
     "disputed": "Disputed",
     "not-agreed": "Not agreed",
+    "ended": "Ended",
     "enacted": "Enacted",
     "draft": "Draft",
 }
@@ -66,27 +67,6 @@ class SourceLink:
 
 
 @dataclass(frozen=True)
-class TimelineItem:
-    id: str
-    date: str
-    end: str | None
-    when: str
-    title: str
-    summary: str
-    threads: tuple[tuple[str, str], ...]
-    place: str | None
-    people: tuple[str, ...]
-    sources: tuple[SourceLink, ...]
-
-
-@dataclass(frozen=True)
-class Timeline:
-    items: tuple[TimelineItem, ...]
-    threads: tuple[tuple[str, str, int], ...]
-    filterable: bool
-
-
-@dataclass(frozen=True)
 class Table:
     caption: str
     headers: tuple[str, ...]
@@ -94,6 +74,11 @@ class Table:
     sources: tuple[SourceLink, ...]
     dataset: str
     numeric: tuple[int, ...] = ()
+    part: str = ""  # which part of the dataset, when a page shows it in several tables
+
+    @property
+    def anchor(self) -> str:
+        return f"table-{self.dataset}" + (f"-{self.part}" if self.part else "")
 
 
 @dataclass(frozen=True)
@@ -124,48 +109,6 @@ def cite(dataset: Dataset, *ids: str) -> tuple[SourceLink, ...]:
     if len(set(ids)) != len(ids):
         raise MacroArgError("cite(): the same source is named twice")
     return tuple(source_link(lookup[i]) for i in ids)
-
-
-def _check_bound(name: str, value: str | None) -> str | None:
-    if value is None:
-        return None
-    if not isinstance(value, str) or not models.PARTIAL_DATE_RE.match(value):
-        raise MacroArgError(f"timeline(): {name}={value!r} is not a date like '2025-10-28', '2025-10' or '2025'")
-    return value
-
-
-def timeline(dataset: Dataset, thread: str | None = None, start: str | None = None,
-             end: str | None = None) -> Timeline:
-    if thread is not None and thread not in THREAD_LABELS:
-        raise MacroArgError(f"timeline(): unknown thread {thread!r}; use one of {', '.join(THREAD_LABELS)}")
-    start, end = _check_bound("start", start), _check_bound("end", end)
-    people = dataset.by_id("people")
-    chosen = []
-    for event in dataset.events:
-        if thread and thread not in event.threads:
-            continue
-        if start and dates.sort_key(event.end or event.date) < dates.sort_key(start):
-            continue
-        # An end bound of '2022' includes every day of 2022.
-        if end and event.date > end and not event.date.startswith(end):
-            continue
-        chosen.append(event)
-    chosen.sort(key=lambda e: (dates.sort_key(e.date), dates.sort_key(e.end or e.date), e.id))
-    items = tuple(
-        TimelineItem(
-            id=e.id, date=e.date, end=e.end, when=dates.range_in_words(e.date, e.end),
-            title=e.title, summary=e.summary,
-            threads=tuple((t, THREAD_LABELS[t]) for t in e.threads),
-            place=e.place, people=tuple(people[p].name for p in e.people),
-            sources=source_links(dataset, e.sources),
-        )
-        for e in chosen
-    )
-    counts = tuple(
-        (slug, label, sum(1 for i in items if slug in dict(i.threads)))
-        for slug, label in THREAD_LABELS.items()
-    )
-    return Timeline(items=items, threads=tuple(c for c in counts if c[2]), filterable=thread is None)
 
 
 def _all_sources(dataset: Dataset, records) -> tuple[SourceLink, ...]:
@@ -209,7 +152,9 @@ def seats_table(dataset: Dataset) -> Table:
     for snap in snapshots:
         for p in snap.parties:
             parties.setdefault(p.id, p.party)
-    headers = ("Party",) + tuple(f"{s.label} ({dates.in_words(s.date)})" for s in snapshots)
+    # A label that already gives its date ("... (October 2025)") is not given it twice.
+    headers = ("Party",) + tuple(s.label if dates.in_words(s.date) in s.label else f"{s.label} ({dates.in_words(s.date)})"
+                                 for s in snapshots)
     rows = []
     for pid, name in parties.items():
         cells = [name]
@@ -277,59 +222,6 @@ def key_facts(dataset: Dataset) -> tuple[KeyFactView, ...]:
         KeyFactView(f.id, f.label, f.value, f.detail, source_links(dataset, f.sources))
         for f in dataset.key_facts
     )
-
-
-@dataclass(frozen=True)
-class PublisherGroup:
-    publisher: str
-    anchor: str
-    sources: tuple[SourceEntry, ...]
-
-
-@dataclass(frozen=True)
-class SourceEntry:
-    link: SourceLink
-    kind: str
-    note: str | None
-    cited_by: tuple[tuple[str, str], ...]  # (label, site-relative href)
-
-
-def _slug(text: str) -> str:
-    # \w keeps Japanese and other scripts, so two such publishers never share an id.
-    return re.sub(r"[\W_]+", "-", text.lower()).strip("-") or "publisher"
-
-
-def sources_list(dataset: Dataset, citations: dict[str, list[tuple[str, str]]]) -> tuple[PublisherGroup, ...]:
-    """Every source grouped by publisher, with what cites it.
-
-    citations maps a source id to (label, href) pairs collected from the pages.
-    """
-    cited: dict[str, list[tuple[str, str]]] = {k: list(v) for k, v in citations.items()}
-    for event in dataset.events:
-        for sid in event.sources:
-            # The event's date keeps this list short; the link leads to the event itself.
-            cited.setdefault(sid, []).append((f"event of {dates.in_words(event.date, short=True)}", f"timeline/#{event.id}"))
-    pages = {"defence_budget": ("Defence budget table", "security/"), "defence_share": ("Share-of-GDP table", "security/"),
-             "seats": ("Seats table", "politics/"), "trade_terms": ("Trade terms table", "trade/"),
-             "agreements": ("Signed documents table", "talks/"), "claims": ("Fact check", "fact-check/"),
-             "people": ("People", "talks/"), "key_facts": ("Key facts", "")}
-    for name, (label, href) in pages.items():
-        for record in dataset.records[name]:
-            for sid in record.sources:
-                entry = (label, href)
-                if entry not in cited.setdefault(sid, []):
-                    cited[sid].append(entry)
-    groups: dict[str, list[SourceEntry]] = {}
-    for source in sorted(dataset.sources, key=lambda s: (s.publisher.lower(), dates.sort_key(s.published), s.id)):
-        # One link per destination: a page that cites a source in prose and in a table is listed once.
-        seen, uses = set(), []
-        for label, href in cited.get(source.id, []):
-            if href not in seen:
-                seen.add(href)
-                uses.append((label, href))
-        groups.setdefault(source.publisher, []).append(
-            SourceEntry(source_link(source), source.kind, source.note, tuple(uses)))
-    return tuple(PublisherGroup(p, f"publisher-{_slug(p)}", tuple(s)) for p, s in sorted(groups.items(), key=lambda kv: kv[0].lower()))
 
 
 @dataclass(frozen=True)
@@ -407,15 +299,176 @@ def changelog(dataset: Dataset, changes) -> tuple[ChangeView, ...]:
     )
 
 
-def timeline_jsonld(view: Timeline, site_url: str) -> dict:
-    """schema.org ItemList of the events, for search engines and link previews."""
-    base = site_url.rstrip("/") + "/timeline/#"
-    items = []
-    for position, item in enumerate(view.items, start=1):
-        # Name, dates and link only: the summaries are on the page itself, and this block counts towards its weight.
-        event = {"@type": "Event", "name": item.title, "startDate": item.date}
-        if item.end:
-            event["endDate"] = item.end
-        items.append({"@type": "ListItem", "position": position, "url": base + item.id, "item": event})
-    return {"@context": "https://schema.org", "@type": "ItemList", "name": "Timeline of the Takaichi–Trump talks",
-            "numberOfItems": len(items), "itemListElement": items}
+# -- the home page's brief, and orientation ------------------------------------------------
+
+VERDICT_SCALE = (
+    ("false", "The claim is wrong on the facts."),
+    ("misleading", "Parts are true, but the claim leaves a wrong impression."),
+    ("partly-accurate", "Right in part, wrong or unsupported in part."),
+    ("unproven", "No source available to us shows it to be true or false."),
+    ("accurate", "The sources support the claim."),
+)
+# schema.org ClaimReview ratings: 1 (worst) to 5 (best), in the order of VERDICT_SCALE.
+VERDICT_RATING = {verdict: index + 1 for index, (verdict, _) in enumerate(VERDICT_SCALE)}
+ORIGIN_LABELS = {"preview-copies": "Claims in reworded copies of the pre-summit story",
+                 "elsewhere": "Claims that circulated elsewhere"}
+
+
+@dataclass(frozen=True)
+class StandingView:
+    id: str
+    topic: str
+    then: str
+    now: str
+    date: str
+    when: str
+    sources: tuple[SourceLink, ...]
+
+
+@dataclass(frozen=True)
+class Brief:
+    as_of: str
+    as_of_words: str
+    standings: tuple[StandingView, ...]
+
+
+def where_things_stand(dataset: Dataset) -> Brief:
+    return Brief(dataset.site.as_of, dates.in_words(dataset.site.as_of), tuple(
+        StandingView(s.id, s.topic, s.then, s.now, s.date, dates.in_words(s.date), source_links(dataset, s.sources)) for s in dataset.standings))
+
+
+@dataclass(frozen=True)
+class NumberView:
+    id: str
+    figure: str
+    label: str
+    date: str
+    when: str
+    sources: tuple[SourceLink, ...]
+
+
+def key_numbers(dataset: Dataset) -> tuple[NumberView, ...]:
+    return tuple(NumberView(n.id, n.figure, n.label, n.date, dates.in_words(n.date), source_links(dataset, n.sources))
+                 for n in dataset.key_numbers)
+
+
+@dataclass(frozen=True)
+class WatchView:
+    id: str
+    date: str
+    when: str
+    item: str
+    why: str
+    sources: tuple[SourceLink, ...]
+
+
+def watch_list(dataset: Dataset) -> tuple[WatchView, ...]:
+    # A month or year with no day sorts after the days in it: "December 2026" after "4 December 2026".
+    items = sorted(dataset.watch, key=lambda w: (dates.sort_key(w.date).replace("-00", "-99"), w.id))
+    return tuple(WatchView(w.id, w.date, dates.in_words(w.date), w.item, w.why, source_links(dataset, w.sources)) for w in items)
+
+
+@dataclass(frozen=True)
+class MistakeView:
+    id: str
+    short: str
+
+
+def common_mistakes(dataset: Dataset) -> tuple[MistakeView, ...]:
+    return tuple(MistakeView(c.id, c.short) for c in dataset.claims if c.common)
+
+
+@dataclass(frozen=True)
+class TermView:
+    id: str
+    term: str
+    definition: str
+    sources: tuple[SourceLink, ...]
+
+
+def glossary(dataset: Dataset) -> tuple[TermView, ...]:
+    terms = sorted(dataset.glossary, key=lambda t: t.term.lower())
+    return tuple(TermView(t.id, t.term, t.definition, source_links(dataset, t.sources)) for t in terms)
+
+
+@dataclass(frozen=True)
+class PersonView:
+    id: str
+    name: str
+    name_local: str | None
+    country: str
+    role: str
+    note: str | None
+    events: tuple[tuple[str, str], ...]  # (event id, title), newest last
+    sources: tuple[SourceLink, ...]
+
+
+def people(dataset: Dataset) -> tuple[tuple[str, str, tuple[PersonView, ...]], ...]:
+    """Who's who, grouped by country, with the events each person appears in."""
+    appears: dict[str, list] = {}
+    for event in sorted(dataset.events, key=lambda e: (dates.sort_key(e.date), e.order or 0, e.id)):
+        for pid in event.people:
+            appears.setdefault(pid, []).append((event.id, f"{dates.in_words(event.date, short=True)}: {event.title}"))
+    groups = []
+    for country, label in COUNTRY_LABELS.items():
+        members = tuple(
+            PersonView(p.id, p.name, p.name_local, label, p.role, p.note, tuple(appears.get(p.id, ())), source_links(dataset, p.sources))
+            for p in sorted(dataset.people, key=lambda p: p.name.split()[-1].lower()) if p.country == country)
+        if members:
+            groups.append((country, label, members))
+    return tuple(groups)
+
+
+@dataclass(frozen=True)
+class ClaimGroup:
+    origin: str
+    label: str
+    counts: tuple[tuple[str, int], ...]  # (verdict label, count), in scale order, zero counts left out
+    total: int
+
+
+def claims_summary(dataset: Dataset) -> tuple[ClaimGroup, ...]:
+    groups = []
+    for origin, label in ORIGIN_LABELS.items():
+        claims = [c for c in dataset.claims if c.origin == origin and not c.withdrawn]
+        counts = tuple((VERDICT_LABELS[v], n) for v, _ in VERDICT_SCALE if (n := sum(1 for c in claims if c.verdict == v)))
+        groups.append(ClaimGroup(origin, label, counts, len(claims)))
+    return tuple(groups)
+
+
+def claims_table_for(dataset: Dataset, origin: str | None = None) -> Table:
+    if origin is not None and origin not in ORIGIN_LABELS:
+        raise MacroArgError(f"claims_table(): unknown origin {origin!r}; use one of {', '.join(ORIGIN_LABELS)}")
+    order = {v: i for i, (v, _) in enumerate(VERDICT_SCALE)}
+    # Grouped by verdict, worst first; withdrawn claims last, kept so that links to them still land.
+    chosen = sorted((c for c in dataset.claims if origin is None or c.origin == origin),
+                    key=lambda c: (c.withdrawn is not None, order[c.verdict], c.id))
+    rows = tuple(
+        Row(c.id, (c.claim, VERDICT_LABELS[c.verdict], c.correction, c.claimed_by), source_links(dataset, c.sources), css=f"verdict-{c.verdict}")
+        if not c.withdrawn else
+        Row(c.id, (c.claim, "Withdrawn", f"Withdrawn on {dates.in_words(c.withdrawn)}: {c.withdrawn_reason}", c.claimed_by), source_links(dataset, c.sources), css="withdrawn")
+        for c in chosen
+    )
+    caption = ORIGIN_LABELS[origin] if origin else "Claims checked"
+    return Table(caption, ("Claim", "Verdict", "What is correct", "Made by"), rows, (), "claims", part=origin or "")
+
+
+def claim_reviews(dataset: Dataset, site_url: str, page: str) -> list[dict]:
+    """One schema.org ClaimReview per claim, for fact-check tools and search engines."""
+    base = site_url.rstrip("/") + "/" + page
+    reviews = []
+    for c in dataset.claims:
+        if c.withdrawn:
+            continue
+        reviews.append({
+            "@context": "https://schema.org",
+            "@type": "ClaimReview",
+            "url": f"{base}#{c.id}",
+            "claimReviewed": c.claim,
+            "datePublished": c.reviewed,
+            "author": {"@type": "Organization", "name": dataset.site.title, "url": site_url},
+            "itemReviewed": {"@type": "Claim", "author": {"@type": "Organization", "name": c.claimed_by}},
+            "reviewRating": {"@type": "Rating", "ratingValue": VERDICT_RATING[c.verdict], "bestRating": len(VERDICT_SCALE),
+                             "worstRating": 1, "alternateName": VERDICT_LABELS[c.verdict]},
+        })
+    return reviews

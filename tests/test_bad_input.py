@@ -31,7 +31,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, ROOT, build, error_lines, make_project
+from conftest import ROOT, build, error_lines, make_project
 from macros.dataset import load_dataset
 from macros.errors import DataError
 from macros.loader import MAX_BYTES
@@ -146,9 +146,9 @@ CASES = [
     case("syntax-tab-indent", Edit(EV, "  title: Trump in Tokyo", "\ttitle: Trump in Tokyo"),
          expected="data/events.yaml:12: YAML syntax error: while scanning for the next token found character '\\t' that cannot start any token"),
     case("syntax-unclosed-flow-list", Edit(CLAIMS, "sources: [mofa-2025-10-28-summit]", "sources: [mofa-2025-10-28-summit"),
-         expected="data/claims.yaml:5: YAML syntax error: while parsing a flow sequence expected ',' or ']', but got '<stream end>'"),
+         expected="data/claims.yaml:10: YAML syntax error: while parsing a flow sequence expected ',' or ']', but got '<stream end>'"),
     case("syntax-second-document", Append(CLAIMS, "---\n- id: extra\n"),
-         expected="data/claims.yaml:6: YAML syntax error: expected a single document in the stream but found another document"),
+         expected="data/claims.yaml:11: YAML syntax error: expected a single document in the stream but found another document"),
 
     # -- wrong types (no coercion) --
     case("type-int-as-quoted-text", Edit(BUDGET, "fiscal_year: 2024", 'fiscal_year: "2024"'),
@@ -166,13 +166,13 @@ CASES = [
     case("type-null-for-required-text", Edit(EV, "title: Trump in Tokyo", "title:"),
          expected="data/events.yaml:12: event 'visit-2025-10-27': title: Input should be a valid string (got None)"),
     case("type-mapping-for-sources", Edit(CLAIMS, "sources: [mofa-2025-10-28-summit]", "sources: {mofa: 2025}"),
-         expected="data/claims.yaml:5: claim 'former-president': sources: Input should be a valid list"),
+         expected="data/claims.yaml:10: claim 'former-president': sources: Input should be a valid list"),
     case("type-text-for-nested-int", Edit(SEATS, "seats: 196", 'seats: "196"'),
          expected="data/seats.yaml:10: snapshot 'oct-2025': parties[0].seats: Input should be a valid integer (got '196')"),
     case("type-number-as-id", Edit(FACTS, "- id: when", "- id: 42"),
          expected="data/key_facts.yaml:1: fact #1: id: Input should be a valid string (got 42)"),
     case("type-record-is-text", Append(CLAIMS, "- Trump is a former president.\n"),
-         expected="data/claims.yaml:6: claim #2: each entry must be a mapping of field: value"),
+         expected="data/claims.yaml:11: claim #2: each entry must be a mapping of field: value"),
     case("type-file-is-a-mapping", Write(CLAIMS, "id: former-president\nverdict: \"false\"\n"),
          expected="data/claims.yaml:1: the file must be a list of claim records, each starting with '- id:'"),
     case("type-site-is-a-list", Write(SITE, "- title: Fixture site\n"),
@@ -186,7 +186,7 @@ CASES = [
     case("unknown-key-in-site", Append(SITE, "theme: dark\n"),
          expected="data/site.yaml:7: theme: unknown field (check the spelling; see the data dictionary)"),
     case("unknown-key-merge-key-is-not-special", Edit(EV, "  place: Akasaka Palace, Tokyo\n", "  place: Akasaka Palace, Tokyo\n  <<: extra\n"),
-         expected="data/events.yaml:7: event 'summit-2025-10-28': <<: unknown field (check the spelling; see the data dictionary)"),
+         expected="data/events.yaml:7: event 'summit-2025-10-28': '<<': unknown field (check the spelling; see the data dictionary)"),
 
     # -- duplicate keys --
     case("duplicate-key", Edit(EV, "  title: Summit at Akasaka Palace\n", "  title: Summit at Akasaka Palace\n  title: Summit\n"),
@@ -256,7 +256,7 @@ CASES = [
 
     # -- references --
     case("dangling-source", Edit(CLAIMS, "sources: [mofa-2025-10-28-summit]", "sources: [mofa-2025-10-28-sumit]"),
-         expected="data/claims.yaml:5: claim 'former-president': sources: 'mofa-2025-10-28-sumit' is not defined in data/sources.yaml"),
+         expected="data/claims.yaml:10: claim 'former-president': sources: 'mofa-2025-10-28-sumit' is not defined in data/sources.yaml"),
     case("dangling-source-second-item", Edit(AGREE, "sources: [mofa-2025-10-28-summit]", "sources:\n    - mofa-2025-10-28-summit\n    - nhk-2025-10-28"),
          expected="data/agreements.yaml:10: agreement 'critical-minerals-framework': sources: 'nhk-2025-10-28' is not defined in data/sources.yaml"),
     case("dangling-person", Edit(EV, "people: [sanae-takaichi]", "people: [sanae-takaichi, shinzo-abe]"),
@@ -278,7 +278,7 @@ CASES = [
     case("text-leading-space", Edit(EV, "title: Trump in Tokyo", 'title: " Trump in Tokyo"'),
          expected="data/events.yaml:12: event 'visit-2025-10-27': title: remove the white space at the start or end"),
     case("text-control-character", Edit(EV, "summary: The president's three-day visit.", 'summary: "The president\'s\\athree-day visit."'),
-         expected="data/events.yaml:13: event 'visit-2025-10-27': summary: contains a control character"),
+         expected="data/events.yaml:13: event 'visit-2025-10-27': summary: contains a control character (U+0007)"),
     case("text-empty", Edit(CLAIMS, "correction: He was the sitting 47th president.", 'correction: ""'),
          expected="data/claims.yaml:4: claim 'former-president': correction: String should have at least 1 character (got '')"),
     case("enum-unknown-thread", Edit(EV, "threads: [visit]", "threads: [visit, shopping]"),
@@ -287,7 +287,7 @@ CASES = [
     case("range-year-too-early", Edit(BUDGET, "fiscal_year: 2024", "fiscal_year: 1900"),
          expected="data/defence_budget.yaml:2: budget year 'fy2024': fiscal_year: Input should be greater than or equal to 1950 (got 1900)"),
     case("pattern-language-upper-case", Edit(SRC, "kind: primary", "kind: primary\n  language: EN"),
-         expected="data/sources.yaml:7: source 'mofa-2025-10-28-summit': language: String should match pattern '^[a-z]{2}$' (got 'EN')"),
+         expected="data/sources.yaml:7: source 'mofa-2025-10-28-summit': language: 'EN' is not a two-letter language code such as 'en' or 'ja'"),
     case("rule-majority", Edit(SEATS, "majority: 233", "majority: 232"),
          expected="data/seats.yaml:1: snapshot 'oct-2025': majority should be 233 for 465 seats"),
     case("rule-no-sources", Edit(FACTS, "sources: [mofa-2025-10-28-summit]", "sources: []"),
@@ -297,7 +297,7 @@ CASES = [
     case("file-empty", Write(CLAIMS, b""), expected="data/claims.yaml: file is empty"),
     case("file-only-comments", Write(CLAIMS, "# to do\n\n# claims go here\n"), expected="data/claims.yaml: file is empty"),
     case("file-over-size-cap", Write(FACTS, OVERSIZED),
-         expected=f"data/key_facts.yaml: file is too large ({MAX_BYTES + 1} bytes; the limit is {MAX_BYTES})"),
+         expected=f"data/key_facts.yaml: file is too large (more than {MAX_BYTES} bytes; the limit is {MAX_BYTES})"),
     case("file-shift-jis", Recode(PEOPLE, "shift_jis"),
          expected="data/people.yaml:3: byte 0x8d is not valid UTF-8; save the file as UTF-8"),
     case("file-latin-1", Edit(CLAIMS, "Trump is a former president.", "Trump est un ancien président."), Recode(CLAIMS, "latin-1"),
@@ -324,39 +324,39 @@ CASES = [
 
     # -- pages --
     case("page-lipsum-globals", Append(INDEX, "\n{{ lipsum.__globals__ }}\n"),
-         expected="docs/index.md:13: access to '__globals__' is not allowed"),
+         expected="docs/index.md:20: access to '__globals__' is not allowed"),
     case("page-dunder-class-chain", Append(INDEX, "\n{{ cite.__class__.__mro__ }}\n"),
-         expected="docs/index.md:13: access to '__mro__' is not allowed"),
+         expected="docs/index.md:20: access to '__mro__' is not allowed"),
     case("page-undefined-name", Append(INDEX, "\n{{ totl }}\n"),
-         expected=f"docs/index.md:13: the name 'totl' is not allowed in pages; {ONLY_MACROS}"),
+         expected=f"docs/index.md:20: the name 'totl' is not allowed in pages; {ONLY_MACROS}"),
     case("page-config-attribute", Append(INDEX, "\n{{ config.site_name }}\n"),
-         expected=f"docs/index.md:13: attribute access '.site_name' is not allowed in pages; {ONLY_MACROS}"),
+         expected=f"docs/index.md:20: attribute access '.site_name' is not allowed in pages; {ONLY_MACROS}"),
     case("page-filter", Append(INDEX, '\n{{ "x" | upper }}\n'),
-         expected=f"docs/index.md:13: the filter '|upper' is not allowed in pages; {ONLY_MACROS}"),
+         expected=f"docs/index.md:20: the filter '|upper' is not allowed in pages; {ONLY_MACROS}"),
     case("page-unknown-macro", Append(INDEX, "\n{{ timelines() }}\n"),
-         expected="docs/index.md:13: 'timelines' is not a macro; known macros: {macros}"),
+         expected="docs/index.md:20: 'timelines' is not a macro; known macros: {macros}"),
     case("page-for-block", Append(INDEX, "\n{% for x in range(3) %}{{ x }}{% endfor %}\n"),
-         expected="docs/index.md:13: '{% for %}' blocks are not allowed in pages; use a macro call such as {{ timeline() }}"),
+         expected="docs/index.md:20: '{% for %}' blocks are not allowed in pages; use a macro call such as {{ timeline() }}"),
     case("page-template-syntax-error", Edit(INDEX, '{{ cite("mofa-2025-10-28-summit") }}', '{{ cite("mofa-2025-10-28-summit" }}'),
-         expected="docs/index.md:7: template syntax error: unexpected '}', expected ')'"),
+         expected="docs/index.md:10: template syntax error: unexpected '}', expected ')'"),
     case("page-bad-thread-argument", Edit(INDEX, "{{ timeline() }}", '{{ timeline(thread="shopping") }}'),
-         expected=f"docs/index.md:11: timeline(): unknown thread 'shopping'; use one of {THREADS}"),
+         expected=f"docs/index.md:14: timeline(): unknown thread 'shopping'; use one of {THREADS}"),
     case("page-bad-date-argument", Edit(INDEX, "{{ timeline() }}", '{{ timeline(start="last week") }}'),
-         expected="docs/index.md:11: timeline(): start='last week' is not a date like '2025-10-28', '2025-10' or '2025'"),
+         expected="docs/index.md:14: timeline(): start='last week' is not a date like '2025-10-28', '2025-10' or '2025'"),
     case("page-unknown-keyword", Edit(INDEX, "{{ timeline() }}", '{{ timeline(thred="visit") }}'),
-         expected="docs/index.md:11: timeline(): got an unexpected keyword argument 'thred'"),
+         expected="docs/index.md:14: timeline(): got an unexpected keyword argument 'thred'"),
     case("page-double-star-kwargs", Edit(INDEX, "{{ timeline() }}", '{{ timeline(**{"thread": "visit"}) }}'),
-         expected="docs/index.md:11: timeline(): *args and **kwargs are not allowed"),
+         expected="docs/index.md:14: timeline(): *args and **kwargs are not allowed"),
     case("page-too-many-arguments", Edit(INDEX, "{{ key_facts() }}", '{{ key_facts("all") }}'),
-         expected="docs/index.md:9: key_facts(): too many positional arguments"),
+         expected="docs/index.md:12: key_facts(): too many positional arguments"),
     case("page-variable-argument", Edit(INDEX, '{{ cite("mofa-2025-10-28-summit") }}', "{{ cite(source) }}"),
-         expected="docs/index.md:7: cite(): arguments must be plain text, numbers or lists of them"),
+         expected="docs/index.md:10: cite(): arguments must be plain text, numbers or lists of them"),
     case("page-cite-unknown-source", Edit(INDEX, '{{ cite("mofa-2025-10-28-summit") }}', '{{ cite("mofa-2025-10-28") }}'),
-         expected="docs/index.md:7: cite(): 'mofa-2025-10-28' is not defined in data/sources.yaml"),
+         expected="docs/index.md:10: cite(): 'mofa-2025-10-28' is not defined in data/sources.yaml"),
     case("page-cite-nothing", Edit(INDEX, '{{ cite("mofa-2025-10-28-summit") }}', "{{ cite() }}"),
-         expected="docs/index.md:7: cite() needs at least one source id"),
+         expected="docs/index.md:10: cite() needs at least one source id"),
     case("page-not-utf8", Edit(INDEX, "A paragraph", "A caf\u00e9 paragraph"), Recode(INDEX, "latin-1"),
-         expected="docs/index.md:7: byte 0xe9 is not valid UTF-8; save the page as UTF-8"),
+         expected="docs/index.md:10: byte 0xe9 is not valid UTF-8; save the page as UTF-8"),
 ]
 
 assert len({c.id for c in CASES}) == len(CASES), "case ids must be unique"
@@ -383,10 +383,8 @@ BUILT = [c for c in CASES if c.id not in NOT_BUILT_BY_DEFAULT or os.environ.get(
 
 @pytest.fixture(scope="module")
 def macro_names(tmp_path_factory) -> str:
-    project = tmp_path_factory.mktemp("macros")
-    (project / "data").symlink_to(FIXTURES / "data")
-    (project / "overrides").symlink_to(ROOT / "overrides")
-    return ", ".join(sorted(ExplainerSite(project, FIXTURES / "docs").macros))
+    project = make_project(tmp_path_factory.mktemp("macros") / "project")
+    return ", ".join(sorted(ExplainerSite(project).macros))
 
 
 def mutated_project(tmp_path: Path, case: Case) -> tuple[Path, Path]:
@@ -429,7 +427,7 @@ def test_bad_input_gives_the_same_message_without_mkdocs(case, tmp_path, request
         if case.data_only:
             load_dataset(project / "data")
         else:
-            ExplainerSite(project, project / "docs")
+            ExplainerSite(project)
     check_lines(case, str(info.value).splitlines(), expected_line(case, request))
     assert not marker.exists()
 
@@ -496,6 +494,12 @@ def page(site: Path, name: str) -> str:
     return (site / name).read_text(encoding="utf-8")
 
 
+def timeline_page(site: Path) -> str:
+    """The fixture's few events fit on one generated timeline page, which shows each in full."""
+    (part,) = (site / "timeline").glob("*/index.html")
+    return str(part.relative_to(site))
+
+
 def test_builds_with_bom_and_crlf(tmp_path):
     project = make_project(tmp_path / "project")
     for name in ("events.yaml", "sources.yaml", "site.yaml"):
@@ -503,10 +507,11 @@ def test_builds_with_bom_and_crlf(tmp_path):
         target.write_bytes(b"\xef\xbb\xbf" + target.read_bytes().replace(b"\n", b"\r\n"))
     result = build(project)
     assert result.returncode == 0, result.output
-    home = Page(page(result.site, "index.html"))
-    assert sum(1 for tag, attrs in home.tags if tag == "li" and "timeline-event" in attrs.get("class", "")) == 3
-    assert "Summit at Akasaka Palace" in home.visible
-    assert "\r" not in page(result.site, "index.html").split('<ol class="timeline">')[1]
+    events = Page(page(result.site, timeline_page(result.site)))
+    assert sum(1 for tag, attrs in events.tags if tag == "li" and "timeline-event" in attrs.get("class", "")) == 3
+    assert "Summit at Akasaka Palace" in events.visible
+    assert "Summit at Akasaka Palace" in Page(page(result.site, "index.html")).visible
+    assert "\r" not in page(result.site, timeline_page(result.site)).split('<ol class="timeline">')[1]
     assert json.loads(page(result.site, "data/events.json"))["records"][0]["title"] == "Summit at Akasaka Palace"
 
 
@@ -516,7 +521,8 @@ def test_builds_with_japanese_text(tmp_path):
                  Edit(EV, "place: Akasaka Palace, Tokyo", "place: 東京・元赤坂"))
     home = Page(page(site, "index.html"))
     assert "赤坂迎賓館での日米首脳会談" in home.visible
-    assert "東京・元赤坂" in home.visible
+    events = Page(page(site, timeline_page(site)))
+    assert "赤坂迎賓館での日米首脳会談" in events.visible and "東京・元赤坂" in events.visible
     tables = Page(page(site, "tables/index.html"))
     assert "Sanae Takaichi (高市早苗)" in tables.visible
     assert json.loads(page(site, "data/events.json"))["records"][0]["title"] == "赤坂迎賓館での日米首脳会談"
@@ -537,7 +543,7 @@ def test_builds_with_html_in_data_and_renders_it_inert(tmp_path):
                       f"summary: '{HOSTILE['summary']}'"),
                  Edit(EV, "place: Akasaka Palace, Tokyo", f"place: '{HOSTILE['place']}'"),
                  Edit(SRC, "title: Japan-U.S. Summit Meeting", f"title: '{HOSTILE['source_title']}'"))
-    for name in ("index.html", "tables/index.html"):
+    for name in ("index.html", "tables/index.html", timeline_page(site)):
         parsed = Page(page(site, name))
         for tag, attrs in parsed.tags:
             assert not [a for a in attrs if a.startswith("on")], (name, tag, attrs)
@@ -551,10 +557,11 @@ def test_builds_with_html_in_data_and_renders_it_inert(tmp_path):
                 assert "<" not in text, (name, text)
             else:
                 assert "alert" not in text, (name, text)
-    home = Page(page(site, "index.html"))
+    assert HOSTILE["title"] in Page(page(site, "index.html")).visible
+    events = Page(page(site, timeline_page(site)))
     for text in (HOSTILE["title"], HOSTILE["summary"], "Tokyo</a>"):
-        assert text in home.visible
-    summary = page(site, "index.html").split('class="timeline-summary">', 1)[1].split("</p>", 1)[0]
+        assert text in events.visible
+    summary = page(site, timeline_page(site)).split('class="timeline-summary">', 1)[1].split("</p>", 1)[0]
     assert "<strong>" not in summary and "<code>" not in summary and "<a " not in summary
     # A source's headline is shown, as text, in the list of sources.
     assert HOSTILE["source_title"] in Page(page(site, "tables/index.html")).visible
@@ -610,10 +617,11 @@ def test_builds_with_jinja_in_data_shown_literally(tmp_path):
                  Edit(EV, "title: Summit at Akasaka Palace", "title: 'Summit {{ 7*7 }}'"),
                  Edit(CLAIMS, "claim: Trump is a former president.", "claim: '{# not a comment #} {{ lipsum.__globals__ }}'"),
                  Edit(FACTS, "value: 28 October 2025", "value: '{{ 7*7 }}'"))
-    home = Page(page(site, "index.html"))
-    assert "{{ 7*7 }} and {% raw %}x{% endraw %}" in home.visible
-    assert "Summit {{ 7*7 }}" in home.visible
-    assert "49" not in home.visible
+    events = Page(page(site, timeline_page(site)))
+    assert "{{ 7*7 }} and {% raw %}x{% endraw %}" in events.visible
+    assert "Summit {{ 7*7 }}" in events.visible
+    assert "49" not in events.visible
+    assert "Summit {{ 7*7 }}" in Page(page(site, "index.html")).visible
     tables = Page(page(site, "tables/index.html"))
     assert "{# not a comment #} {{ lipsum.__globals__ }}" in tables.visible
 
@@ -655,7 +663,7 @@ def test_front_matter_title_cannot_run_code(tmp_path):
     assert result.returncode != 0
     assert not marker.exists(), "the page title ran code during the build"
     lines = error_lines(result.output)
-    assert len(lines) == 1 and lines[0].startswith("docs/index.md:2: "), lines
+    assert lines == ["docs/index.md:2: title: '{{' is not allowed here; the title is shown as text"], lines
     assert "Traceback" not in result.output
 
 
@@ -663,5 +671,5 @@ def test_japanese_publishers_get_distinct_anchors(tmp_path):
     project = make_project(tmp_path / "project")
     Edit(SRC, "publisher: Reuters", "publisher: 朝日新聞").apply(project, tmp_path / "pwned")
     Edit(SRC, "publisher: Kyodo News", "publisher: 日本経済新聞").apply(project, tmp_path / "pwned")
-    html_out = ExplainerSite(project, project / "docs").macros["sources_list"]()
+    html_out = ExplainerSite(project).macros["sources_list"]()
     assert duplicate_ids(html_out) == []

@@ -48,7 +48,7 @@ def test_hostile_page_is_refused_before_rendering(project):
     page.write_text(page.read_text() + "\n{{ lipsum.__globals__['os'].system('touch pwned') }}\n")
     result = build(project)
     assert result.returncode != 0
-    assert error_lines(result.output) == ["docs/index.md:13: access to '__globals__' is not allowed"]
+    assert error_lines(result.output) == ["docs/index.md:20: access to '__globals__' is not allowed"]
     assert "Traceback" not in result.output
     assert not (project / "pwned").exists()
 
@@ -58,7 +58,7 @@ def test_undefined_name_fails(project):
     page.write_text(page.read_text() + "\n{{ totl }}\n")
     result = build(project)
     assert result.returncode != 0
-    assert error_lines(result.output)[0].startswith("docs/index.md:13: the name 'totl' is not allowed")
+    assert error_lines(result.output)[0].startswith("docs/index.md:20: the name 'totl' is not allowed")
 
 
 def test_broken_anchor_fails(project):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 import struct
@@ -12,8 +13,10 @@ import pytest
 import yaml
 
 from conftest import ROOT
+from macros.dataset import load_dataset
+from macros.pages import plan
 from macros.social import MAX_BYTES
-from macros.urls import MANIFEST, site_urls
+from macros.urls import MANIFEST, check_contract, manifest_text
 
 
 def real_pages(site: Path) -> list[Path]:
@@ -29,22 +32,27 @@ def meta(html: str, key: str) -> str | None:
     return match.group(1) if match else None
 
 
+def generated_pages() -> tuple:
+    return plan(load_dataset(ROOT / "data")).parts
+
+
 def test_url_contract_matches_the_build(built_site):
-    promised = json.loads((ROOT / MANIFEST).read_text(encoding="utf-8"))["pages"]
-    built = site_urls(built_site)
+    """Nothing promised in urls.json is gone (an anchor may be forwarded), and the file is current."""
+    generated = {part.url for part in generated_pages()}
+    check_contract(built_site, ROOT / MANIFEST, generated)
+    assert manifest_text(built_site, generated) == (ROOT / MANIFEST).read_text(encoding="utf-8"), \
+        f"new pages or anchors are not in {MANIFEST}; run 'make urls'"
     redirects = next(p["redirects"] for p in yaml.safe_load((ROOT / "mkdocs.yml").read_text())["plugins"]
                      if isinstance(p, dict) and "redirects" in p)["redirect_maps"] or {}
-    for url, anchors in promised.items():
-        if url not in built:
-            assert (built_site / url / "index.html").exists(), f"/{url} is gone and has no redirect"
-            continue
-        gone = sorted(set(anchors) - set(built[url]))
-        assert gone == [], f"/{url}: anchors gone: {gone}"
-    new = {url: sorted(set(a) - set(promised.get(url, []))) for url, a in built.items()}
-    new = {url: a for url, a in new.items() if a or url not in promised}
-    assert new == {}, f"new pages or anchors are not in {MANIFEST}; run 'make urls': {new}"
     for old, target in redirects.items():
         assert (ROOT / "docs" / target.split("#")[0]).exists(), f"redirect {old} -> {target} points nowhere"
+
+
+def test_every_event_and_source_is_promised_on_its_index_page():
+    promised = json.loads((ROOT / MANIFEST).read_text(encoding="utf-8"))["pages"]
+    dataset = load_dataset(ROOT / "data")
+    assert {e.id for e in dataset.events} <= set(promised["timeline/"])
+    assert {f"source-{s.id}" for s in dataset.sources} <= set(promised["sources/"])
 
 
 HEADING = re.compile(r"^(#{2,6})\s+(.*)$")
@@ -91,13 +99,15 @@ def test_every_page_has_social_and_structured_metadata(built_site):
         assert article["url"] == url
 
 
-def test_timeline_has_an_itemlist_of_every_event(built_site):
-    from macros.dataset import load_dataset
-
-    html = (built_site / "timeline" / "index.html").read_text(encoding="utf-8")
-    blocks = [json.loads(b) for b in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)]
-    item_list = next(b for b in blocks if b["@type"] == "ItemList")
-    ids = [i["url"].rsplit("#", 1)[1] for i in item_list["itemListElement"]]
+def test_timeline_pages_have_an_itemlist_of_their_events(built_site):
+    ids = []
+    for part in (p for p in generated_pages() if p.folder == "timeline"):
+        html = (built_site / part.url / "index.html").read_text(encoding="utf-8")
+        blocks = [json.loads(b) for b in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)]
+        (item_list,) = [b for b in blocks if b["@type"] == "ItemList"]
+        urls = [i["url"] for i in item_list["itemListElement"]]
+        assert all(u.startswith(f"https://takaichi-trump-explainer.github.io/site/{part.url}#") for u in urls), part.url
+        ids += [u.rsplit("#", 1)[1] for u in urls]
     assert sorted(ids) == sorted(e.id for e in load_dataset(ROOT / "data").events)
 
 
@@ -122,12 +132,22 @@ def test_feed_is_valid_atom(built_site):
     assert feed.entries and all(e.get("id") and e.get("updated") and e.get("link") for e in feed.entries)
 
 
-def test_sitemap_uses_content_dates(built_site):
+def test_sitemap_uses_each_pages_content_date(built_site):
+    """lastmod is the page's own `updated` date from its front matter, never the build time."""
     sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
-    last_reviewed = yaml.safe_load((ROOT / "data" / "site.yaml").read_text())["last_reviewed"]
-    dates = re.findall(r"<lastmod>(.*?)</lastmod>", sitemap)
-    assert dates and set(dates) == {last_reviewed}
-    assert len(re.findall(r"<loc>", sitemap)) == len(real_pages(built_site))
+    entries = dict(re.findall(r"<loc>([^<]*)</loc>\s*<lastmod>([^<]*)</lastmod>", sitemap))
+    expected = {}
+    for page in sorted((ROOT / "docs").glob("*.md")):
+        meta = yaml.safe_load(page.read_text(encoding="utf-8").split("---")[1])
+        url = "" if page.stem == "index" else f"{page.stem}/"
+        expected[f"https://takaichi-trump-explainer.github.io/site/{url}"] = meta["updated"]
+    # Pages made from data change when the data does: their date is the site's last review.
+    last_reviewed = load_dataset(ROOT / "data").site.last_reviewed
+    for part in generated_pages():
+        expected[f"https://takaichi-trump-explainer.github.io/site/{part.url}"] = last_reviewed
+    assert entries == expected
+    assert len(entries) == len(real_pages(built_site))
+    assert gzip.decompress((built_site / "sitemap.xml.gz").read_bytes()).decode("utf-8") == sitemap
 
 
 def test_robots_and_404(built_site):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 from collections import Counter
 from html.parser import HTMLParser
@@ -23,7 +24,7 @@ def dataset():
 
 @pytest.fixture(scope="session")
 def explainer():
-    return ExplainerSite(ROOT, ROOT / "docs")
+    return ExplainerSite(ROOT)
 
 
 def pages(site: Path):
@@ -66,10 +67,16 @@ def test_enough_events_sources_and_publishers(dataset):
 
 
 def test_every_source_is_cited_somewhere(dataset, explainer):
+    """Each source is cited, or was replaced by sources that are (it stays listed, so links to it work)."""
     used = {sid for spec in RECORD_FILES if spec.name != "sources" for r in dataset.records[spec.name] for sid in r.sources}
     used |= set(explainer.citations)
-    unused = sorted(s.id for s in dataset.sources if s.id not in used)
+    unused = sorted(s.id for s in dataset.sources if s.id not in used and not s.superseded_by
+                    and s.language == "en")  # Japanese-language sources are for the Japanese edition
     assert unused == [], f"sources never cited: {unused}"
+    for source in dataset.sources:
+        if source.superseded_by:
+            assert source.id not in used, f"{source.id} is superseded but still cited"
+            assert set(source.superseded_by) <= used, source.id
 
 
 BANNED_HOSTS = ("bresciarestaurants", "fluxdesign", "buildeten", "nextgenpath", "notepulse", "maplestrategic",
@@ -92,15 +99,20 @@ def test_every_datetime_is_iso(built_site):
     seen = 0
     for page in pages(built_site):
         for value in parse(page).datetimes:
-            parts = [int(x) for x in value.split("-")]
-            assert re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value), (page, value)
+            # A year, a month, a day, or a day with the local time of the place (HH:MM).
+            assert re.fullmatch(r"\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2})?)?)?", value), (page, value)
+            day, _, time = value.partition("T")
+            parts = [int(x) for x in day.split("-")]
             dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+            if time:
+                dt.time.fromisoformat(time)
             seen += 1
     assert seen > 0
 
 
 def test_timeline_holds_every_event_once(built_site, dataset):
-    ids = parse(built_site / "timeline" / "index.html").ids
+    # The timeline is split into pages by period; together they hold each event exactly once.
+    ids = [i for part in sorted((built_site / "timeline").glob("*/index.html")) for i in parse(part).ids]
     for event in dataset.events:
         assert ids.count(event.id) == 1, event.id
 
@@ -129,14 +141,17 @@ def test_all_source_urls_are_https(dataset):
         assert urlsplit(source.url).scheme == "https", source.id
 
 
-CHART = re.compile(r'<figure class="chart" id="([^"]+)">(.*?)</figure>', re.S)
+CHART = re.compile(r'<figure class="chart" id="([^"]+)"[^>]*>(.*?)</figure>', re.S)
 
 
 def test_every_chart_is_described_and_matches_the_data(built_site, dataset):
+    def number(value: float) -> str:
+        return f"{value:.2f}".rstrip("0").rstrip(".")
+
     expected = {
-        "chart-defence-budget": [f"{b.amount_yen_trillion:.2f}".rstrip("0").rstrip(".")
+        "chart-defence-budget": ["¥" + number(b.amount_yen_trillion) + "tn" + (" draft" if b.status == "draft" else "")
                                  for b in sorted(dataset.defence_budget, key=lambda b: b.fiscal_year)],
-        "chart-defence-share": [f"{s.share_pct:.2f}".rstrip("0").rstrip(".") + "%"
+        "chart-defence-share": [number(s.share_pct) + "%" + (" goal" if s.target else "")
                                 for s in sorted(dataset.defence_share, key=lambda s: (s.year, s.period))],
     }
     seen = set()
@@ -147,8 +162,10 @@ def test_every_chart_is_described_and_matches_the_data(built_site, dataset):
             title = re.search(rf'<title id="{chart_id}-title">(.+?)</title>', body)
             desc = re.search(rf'<desc id="{chart_id}-desc">(.+?)</desc>', body, re.S)
             assert title and desc and len(desc.group(1)) > 40, (page, chart_id)
-            assert "Sources: " in body
-            values = re.findall(r'data-value="([^"]+)"', body)
+            # The numbers and their sources are in the table the chart links to, on the same page.
+            table = re.search(r'<p class="chart-sources">.*?<a href="#([^"]+)"', body, re.S)
+            assert table and f'id="{table.group(1)}"' in page.read_text(encoding="utf-8"), (page, chart_id)
+            values = [html.unescape(v) for v in re.findall(r'<text class="value"[^>]*>([^<]+)</text>', body)]
             if chart_id in expected:
                 assert values == expected[chart_id], (page, chart_id)
             if chart_id == "chart-seats":

@@ -8,11 +8,12 @@ from html.parser import HTMLParser
 
 import pytest
 
-from conftest import FIXTURES, ROOT
+from conftest import FIXTURES
 from macros import charts, dates, views
+from macros import timeline as timelines
 from macros.dataset import load_dataset
-from macros.render import Renderer, inert, relative_prefix
-from macros.site import TEMPLATE_DIR
+from macros.render import TEMPLATE_DIR, Renderer, inert, relative_prefix
+from macros.sources import NO_LINKS
 
 
 @pytest.fixture(scope="module")
@@ -22,7 +23,7 @@ def dataset():
 
 @pytest.fixture(scope="module")
 def renderer():
-    return Renderer(ROOT / TEMPLATE_DIR)
+    return Renderer(TEMPLATE_DIR)
 
 
 @pytest.mark.parametrize("value, words", [
@@ -51,20 +52,22 @@ def test_month_sorts_before_its_days():
 
 
 def test_timeline_is_chronological_with_precision(dataset):
-    view = views.timeline(dataset)
+    view = timelines.timeline(dataset)
     assert [i.id for i in view.items] == ["trump-tower-2016-11", "visit-2025-10-27", "summit-2025-10-28"]
     assert view.items[0].when == "November 2016"
     assert view.items[1].when == "27–29 October 2025"
-    assert view.filterable
+    # A timeline placed in a page links each event to its own entry on the same page.
+    assert [i.href for i in view.items] == ["#" + i.id for i in view.items]
 
 
 def test_timeline_filters(dataset):
-    assert [i.id for i in views.timeline(dataset, thread="trade").items] == ["summit-2025-10-28"]
-    assert [i.id for i in views.timeline(dataset, start="2025").items] == ["visit-2025-10-27", "summit-2025-10-28"]
-    assert [i.id for i in views.timeline(dataset, end="2016").items] == ["trump-tower-2016-11"]
+    assert [i.id for i in timelines.timeline(dataset, thread="trade").items] == ["summit-2025-10-28"]
+    assert [i.id for i in timelines.timeline(dataset, start="2025").items] == ["visit-2025-10-27", "summit-2025-10-28"]
+    assert [i.id for i in timelines.timeline(dataset, end="2016").items] == ["trump-tower-2016-11"]
     # An event spanning the start bound is kept.
-    assert [i.id for i in views.timeline(dataset, start="2025-10-29").items] == ["visit-2025-10-27"]
-    assert not views.timeline(dataset, thread="trade").filterable
+    assert [i.id for i in timelines.timeline(dataset, start="2025-10-29").items] == ["visit-2025-10-27"]
+    # The filter counts events per thread among those shown.
+    assert ("trade", views.THREAD_LABELS["trade"], 1) in timelines.timeline(dataset, thread="trade").threads
 
 
 @pytest.mark.parametrize("kwargs, message", [
@@ -73,7 +76,7 @@ def test_timeline_filters(dataset):
 ])
 def test_timeline_argument_errors(dataset, kwargs, message):
     with pytest.raises(views.MacroArgError, match=re.escape(message)):
-        views.timeline(dataset, **kwargs)
+        timelines.timeline(dataset, **kwargs)
 
 
 def test_cite_errors(dataset):
@@ -92,24 +95,38 @@ def test_seats_table_totals(dataset):
 
 def test_budget_chart_matches_data(dataset):
     chart = charts.budget_chart(dataset)
-    assert [b.value_label for b in chart.bars] == ["7.95", "9.04"]
-    tallest = max(chart.bars, key=lambda b: b.height)
-    assert tallest.value_label == "9.04"
-    # Heights are proportional to the values.
-    ratio = chart.bars[0].height / chart.bars[1].height
-    assert ratio == pytest.approx(7.95 / 9.04)
+    bars = [r for r in chart.rects if r.css.startswith("bar ")]
+    values = [label.text for label in chart.labels if label.css == "value"]
+    assert values == ["¥7.95tn", "¥9.04tn draft"]
+    assert [b.css for b in bars] == ["bar bar-enacted", "bar bar-draft"]
+    # Bars start at zero and their lengths are proportional to the values.
+    assert len({b.x for b in bars}) == 1
+    assert bars[0].width / bars[1].width == pytest.approx(7.95 / 9.04)
     assert "FY2024" in chart.description and "draft" in chart.description
+
+
+def test_chart_text_stays_readable_on_a_phone(dataset):
+    # 360 units across: on a 360-pixel screen the smallest text is charts.TEXT pixels, at least 12.
+    assert charts.WIDTH == 360 and charts.TEXT >= 12
+    for chart in (charts.budget_chart(dataset), charts.share_chart(dataset), charts.seats_chart(dataset)):
+        assert chart.width == charts.WIDTH
+        for label in chart.labels:
+            assert 0 <= label.x <= chart.width and 0 <= label.y <= chart.height, (chart.id, label)
 
 
 def test_share_chart_labels_each_basis(dataset):
     chart = charts.share_chart(dataset)
-    assert {p.css.split()[1] for p in chart.points} == {"point-security-related", "point-sipri"}
-    assert [label for _, _, label in chart.legend] == [views.BASIS_LABELS["sipri"], views.BASIS_LABELS["security-related"]]
+    assert {m.css.split()[1] for m in chart.markers} == {"point-security-related", "point-sipri"}
+    # Each basis has its own marker shape, so the chart reads without colour.
+    assert len({m.kind for m in chart.markers}) == 2
+    assert sorted(label for _, _, label in chart.legend) == sorted([views.BASIS_LABELS["sipri"], views.BASIS_LABELS["security-related"]])
 
 
 def test_seats_chart_adds_up(dataset):
     chart = charts.seats_chart(dataset)
-    assert sum(s.width for s in chart.segments) == pytest.approx(465 / 465 * (charts.WIDTH - charts.LEFT - charts.RIGHT))
+    # The whole-house bar (the first row of segments) spans the full width: 465 of 465 seats.
+    first_row = [r for r in chart.rects if r.css.startswith("seg ") and r.y == min(r.y for r in chart.rects)]
+    assert sum(r.width for r in first_row) == pytest.approx(charts.WIDTH)
     assert "held 231 of 465 seats" in chart.description
 
 
@@ -140,21 +157,23 @@ def test_hostile_strings_render_inert(tmp_path, renderer):
         "claim: \"<img src=x onerror=alert(1)> a|b {{ 7*7 }} {% raw %} *em* & 'q'\"")
     path.write_text(text, encoding="utf-8")
     dataset = load_dataset(tmp_path / "data")
-    view = views.claims_table(dataset)
-    html = renderer.render("table.html", view=view, has_row_sources=True, base="", edit_url="")
+    view = views.claims_table_for(dataset)
+    html = renderer.render("table.html", view=view, has_row_sources=True, base="", edit_url="", links=NO_LINKS)
     assert "<img" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
-    assert "{{" not in html and "{%" not in html and "&#123;&#123; 7&#42;7 &#125;&#125;" in html
+    assert "{{" not in html and "{%" not in html and "&#123;&#123; 7*7 &#125;&#125;" in html
     assert "49" not in html
     parser = _Cells()
     parser.feed(html)
-    assert set(parser.rows) == {4}  # header and body rows keep the same number of cells
+    assert set(parser.rows) == {5}  # header and body rows keep the same number of cells
     assert not [a for a in parser.attrs if a[0].startswith("on")]
 
 
-def test_inert_leaves_tags_alone():
-    assert inert('<a href="https://x.org/a_b">a_b *c*</a>') == '<a href="https://x.org/a_b">a&#95;b &#42;c&#42;</a>'
+def test_inert_encodes_braces_but_not_json_ld():
+    assert inert('<a href="https://x.org/{a}">{{ b }}</a>') == '<a href="https://x.org/&#123;a&#125;">&#123;&#123; b &#125;&#125;</a>'
+    block = '<script type="application/ld+json">{"a":"{{"}</script>'
+    assert inert(block) == block
 
 
 def test_rendered_block_has_no_blank_or_indented_lines(dataset, renderer):
-    html = renderer.render("timeline.html", view=views.timeline(dataset), jsonld=None, base="", edit_url="")
+    html = renderer.render("timeline.html", view=timelines.timeline(dataset), jsonld=None, base="", edit_url="", links=NO_LINKS)
     assert all(line and not line.startswith(" ") for line in html.splitlines())

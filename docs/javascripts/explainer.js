@@ -1,46 +1,87 @@
 // Progressive enhancement only: every page works without this script.
-// Material's instant navigation is off, so plain DOMContentLoaded is enough.
+// Material's instant navigation is off, so plain DOMContentLoaded is enough. Nothing here
+// measures or moves layout: it only sets attributes, text and the order of list items.
 (function () {
   "use strict";
 
+  // -- Old links to a record that now lives on another page ---------------------------------
+  // /timeline/ and /sources/ list their records on pages made from data; a link such as
+  // timeline/#<event-id> is sent on to the page that has the event (anchors.json, written by
+  // the build next to the index page).
+  function forwardOldAnchor() {
+    var marker = document.querySelector("[data-anchor-map]");
+    var hash = decodeURIComponent(window.location.hash.slice(1));
+    if (!marker || !hash || !window.fetch) return;
+    fetch(marker.getAttribute("data-anchor-map"), { credentials: "same-origin" })
+      .then(function (response) { return response.ok ? response.json() : {}; })
+      .then(function (map) {
+        if (Object.prototype.hasOwnProperty.call(map, hash)) {
+          window.location.replace(new URL(map[hash], window.location.href).href);
+        }
+      })
+      .catch(function () {});
+  }
+
+  // -- The timeline filter: one thread or all, key moments only, newest first ---------------
   function setUpTimelineFilter(block) {
-    var fieldset = block.querySelector(".timeline-filter");
-    if (!fieldset) return;
-    var boxes = fieldset.querySelectorAll("input[name=thread]");
+    var controls = block.querySelector(".timeline-controls");
+    if (!controls) return;
+    var radios = controls.querySelectorAll("input[name=thread]");
+    var keyOnly = controls.querySelector("input[name=key]");
+    var newest = controls.querySelector("input[name=newest]");
+    var count = controls.querySelector(".timeline-count");
     var events = block.querySelectorAll(".timeline-event");
-    var count = fieldset.querySelector(".timeline-count");
+    var sections = block.querySelectorAll(".timeline-year");
+    var reversed = false;
+
+    function reverseChildren(parent, selector) {
+      var items = Array.prototype.slice.call(parent.querySelectorAll(":scope > " + selector));
+      items.reverse().forEach(function (item) { parent.appendChild(item); });
+    }
+
     function apply() {
-      var on = {};
-      boxes.forEach(function (b) { on[b.value] = b.checked; });
+      var thread = "";
+      radios.forEach(function (r) { if (r.checked) thread = r.value; });
       var shown = 0;
       events.forEach(function (e) {
-        var visible = e.getAttribute("data-threads").split(" ").some(function (t) { return on[t]; });
+        var threads = e.getAttribute("data-threads").split(" ");
+        var visible = (!thread || threads.indexOf(thread) >= 0) && (!keyOnly || !keyOnly.checked || e.hasAttribute("data-key"));
         e.hidden = !visible;
         if (visible) shown += 1;
       });
+      sections.forEach(function (s) {
+        s.hidden = !s.querySelector(".timeline-event:not([hidden])");
+      });
+      if (newest && newest.checked !== reversed) {
+        reversed = newest.checked;
+        block.querySelectorAll("ol.timeline").forEach(function (list) { reverseChildren(list, "li"); });
+        if (sections.length > 1) reverseChildren(sections[0].parentNode, ".timeline-year");
+      }
       count.textContent = shown + " of " + events.length + " events shown";
     }
-    boxes.forEach(function (b) { b.addEventListener("change", apply); });
-    fieldset.hidden = false;
+
+    radios.forEach(function (r) { r.addEventListener("change", apply); });
+    if (keyOnly) keyOnly.addEventListener("change", apply);
+    if (newest) newest.addEventListener("change", apply);
     apply();
   }
 
+  // -- Copy a permanent link ----------------------------------------------------------------
   function setUpCopyLinks() {
     document.querySelectorAll("[data-copy-link], a.headerlink").forEach(function (link) {
-      link.addEventListener("click", function (event) {
-        if (!navigator.clipboard) return;  // fall back to following the anchor
+      link.addEventListener("click", function () {
+        if (!navigator.clipboard) return;  // the link is followed as usual
         var url = new URL(link.getAttribute("href"), window.location.href).href;
         navigator.clipboard.writeText(url).then(function () {
           link.setAttribute("data-copied", "true");
           link.setAttribute("title", "Link copied");
         }, function () {});
-        // Still move to the anchor, so the address bar shows the link too.
-        void event;
       });
     });
   }
 
   function start() {
+    forwardOldAnchor();
     document.querySelectorAll("[data-timeline-filter]").forEach(setUpTimelineFilter);
     setUpCopyLinks();
   }

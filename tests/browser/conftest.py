@@ -18,6 +18,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -34,7 +35,8 @@ SCREENSHOTS = ROOT / "screenshots"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
 # A fixed build time, so that two builds of the same sources are byte-identical.
-SOURCE_DATE_EPOCH = os.environ.get("SOURCE_DATE_EPOCH", "1761609600")  # 2025-10-28T00:00:00Z
+# A fixed build time for the session, so that two builds of the same sources are byte-identical.
+SOURCE_DATE_EPOCH = os.environ.get("SOURCE_DATE_EPOCH") or str(int(time.time()))
 
 PHONE = {"width": 360, "height": 800}
 DESKTOP = {"width": 1280, "height": 900}
@@ -68,7 +70,16 @@ def page_paths(project: Path = PROJECT) -> list[str]:
         if rel.name in ("index.md", "README.md"):
             stem = rel.parent.as_posix()
         paths.append("" if stem in ("", ".") else stem + "/")
+    # The pages the build makes from data (the timeline and sources by period and publisher).
+    paths += [part.url for part in generated_parts(project)]
     return sorted(set(paths)) + ["404.html"]
+
+
+def generated_parts(project: Path = PROJECT) -> tuple:
+    from macros.dataset import load_dataset
+    from macros.pages import plan
+
+    return plan(load_dataset(project / "data")).parts
 
 
 def page_id(path: str) -> str:

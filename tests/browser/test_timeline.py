@@ -1,16 +1,22 @@
-"""The timeline: links to an event land on it, and the filter and copy-link controls work from the
-keyboard alone."""
+"""The timeline: links to an event land on it (old links too), and the filter and copy-link
+controls work from the keyboard alone."""
 
 from __future__ import annotations
 
 import pytest
 
-from .conftest import DESKTOP, PHONE
+from .conftest import DESKTOP, PHONE, generated_parts
 
 pytestmark = pytest.mark.browser
 
-TIMELINE = "timeline/"
 MAX_TABS = 400
+
+
+def busiest_part() -> str:
+    """The timeline page with the most events: the one a reader is most likely to filter."""
+    parts = [p for p in generated_parts() if p.folder == "timeline"]
+    return max(parts, key=lambda p: len(p.ids)).url
+
 
 EVENT_IDS = "() => [...document.querySelectorAll('.timeline-event')].map(e => e.id)"
 IN_VIEW = """id => {
@@ -19,6 +25,8 @@ IN_VIEW = """id => {
   const covered = header && getComputedStyle(header).position !== 'static' ? header.getBoundingClientRect().bottom : 0;
   return {top: r.top, bottom: r.bottom, height: r.height, covered, viewport: innerHeight};
 }"""
+STATE = """() => [...document.querySelectorAll('.timeline-event')].map(e => ({
+    id: e.id, threads: e.dataset.threads.split(' '), key: e.hasAttribute('data-key'), shown: e.offsetParent !== null}))"""
 
 
 def tab_to(page, selector: str, condition: str = "true") -> dict:
@@ -32,57 +40,73 @@ def tab_to(page, selector: str, condition: str = "true") -> dict:
     raise AssertionError(f"{MAX_TABS} presses of Tab never reached {selector} ({condition})")
 
 
+def assert_in_view(page, event_id: str, where: str) -> None:
+    box = page.evaluate(IN_VIEW, event_id)
+    assert box["height"] > 0, f"{where}: the event is not displayed"
+    assert box["top"] >= box["covered"] - 1, f"{where}: the event starts under the fixed header or above the screen: {box}"
+    assert box["top"] < box["viewport"], f"{where}: the event is below the screen: {box}"
+    if box["height"] <= box["viewport"] - box["covered"]:
+        assert box["bottom"] <= box["viewport"] + 1, f"{where}: the event is cut off at the bottom: {box}"
+    assert page.evaluate("id => document.querySelector(':target') === document.getElementById(id)", event_id)
+
+
 @pytest.mark.parametrize("device", ["phone", "desktop"])
 def test_event_link_brings_the_event_into_view(open_page, device):
     viewport = PHONE if device == "phone" else DESKTOP
-    page, _ = open_page(TIMELINE, viewport=viewport)
+    part = busiest_part()
+    page, _ = open_page(part, viewport=viewport)
     ids = page.evaluate(EVENT_IDS)
-    assert len(ids) >= 2, "the timeline has fewer than two events"
+    assert len(ids) >= 2, "the timeline page has fewer than two events"
     # The last event and one in the middle: far enough down that the browser has to scroll.
     for event_id in dict.fromkeys([ids[-1], ids[len(ids) // 2]]):
-        page, _ = open_page(f"{TIMELINE}#{event_id}", viewport=viewport)
-        box = page.evaluate(IN_VIEW, event_id)
-        where = f"/{TIMELINE}#{event_id} ({device})"
-        assert box["height"] > 0, f"{where}: the event is not displayed"
-        assert box["top"] >= box["covered"] - 1, f"{where}: the event starts under the fixed header or above the screen: {box}"
-        assert box["top"] < box["viewport"], f"{where}: the event is below the screen: {box}"
-        if box["height"] <= box["viewport"] - box["covered"]:
-            assert box["bottom"] <= box["viewport"] + 1, f"{where}: the event is cut off at the bottom: {box}"
-        assert page.evaluate("id => document.querySelector(':target') === document.getElementById(id)", event_id)
+        page, _ = open_page(f"{part}#{event_id}", viewport=viewport)
+        assert_in_view(page, event_id, f"/{part}#{event_id} ({device})")
+
+
+def test_an_old_timeline_link_is_forwarded_to_the_event(open_page, base_url):
+    """Links published before the timeline was split (timeline/#<event-id>) still land on the event."""
+    part = busiest_part()
+    page, _ = open_page(part)
+    event_id = page.evaluate(EVENT_IDS)[-1]
+    page, _ = open_page(f"timeline/#{event_id}")
+    page.wait_for_url(f"{base_url}{part}#{event_id}", timeout=5_000)
+    page.wait_for_load_state("load")
+    assert_in_view(page, event_id, f"/timeline/#{event_id}")
 
 
 def test_thread_filter_works_from_the_keyboard(open_page):
-    page, _ = open_page(TIMELINE)
-    assert page.locator(".timeline-filter").is_visible(), "the filter is still hidden: did explainer.js run?"
-    # A thread with at least one event that belongs to no other thread, so turning it off hides something.
-    thread = page.evaluate("""() => {
-      const only = [...document.querySelectorAll('.timeline-event')].map(e => e.dataset.threads.split(' ')).filter(t => t.length === 1);
-      return only.length ? only[0][0] : null;
-    }""")
-    assert thread, "no event belongs to a single thread"
-    count = page.locator(".timeline-filter .timeline-count")
-    before = count.inner_text()
-    focused = tab_to(page, ".timeline-filter input[type=checkbox]", f"el.value === {thread!r}")
-    assert focused["tag"] == "INPUT"
+    page, _ = open_page(busiest_part())
+    controls = page.locator(".timeline-controls")
+    assert controls.is_visible(), "the filter is hidden: did the page head set the ex-js class?"
+    count = controls.locator(".timeline-count")
+    before = page.evaluate(STATE)
+    assert count.inner_text() == f"{len(before)} of {len(before)} events shown"
+    # Radio buttons: Tab reaches the checked one ("All"), the arrow keys choose another.
+    tab_to(page, ".timeline-controls input[name=thread]", "el.checked")
+    page.keyboard.press("ArrowDown")
+    thread = page.evaluate("() => document.activeElement.value")
+    assert thread, "ArrowDown did not choose a thread"
+    state = page.evaluate(STATE)
+    shown = [e for e in state if e["shown"]]
+    assert shown and all(thread in e["threads"] for e in shown), f"events outside {thread!r} are still shown"
+    assert all(e["shown"] for e in state if thread in e["threads"]), f"events in {thread!r} were hidden"
+    assert count.inner_text() == f"{len(shown)} of {len(state)} events shown"
+    # Key moments only, then newest first.
+    tab_to(page, ".timeline-controls input[name=key]")
     page.keyboard.press("Space")
-    box = page.locator(f".timeline-filter input[value='{thread}']")
-    assert not box.is_checked(), "Space did not untick the box"
-    state = page.evaluate("""thread => [...document.querySelectorAll('.timeline-event')].map(e => ({
-        id: e.id, threads: e.dataset.threads.split(' '), hidden: e.hidden, shown: e.offsetParent !== null}))""", thread)
-    only_this = [e for e in state if e["threads"] == [thread]]
-    assert only_this and all(e["hidden"] and not e["shown"] for e in only_this), \
-        f"events only in {thread!r} are still shown: {[e['id'] for e in only_this if not e['hidden'] or e['shown']]}"
-    others = [e for e in state if any(t != thread for t in e["threads"])]
-    assert all(not e["hidden"] for e in others), "events in other threads were hidden too"
-    after = count.inner_text()
-    assert after != before, f"the count did not change: {before!r}"
-    assert str(len(state) - len(only_this)) in after, f"the count {after!r} does not say {len(state) - len(only_this)} events"
+    state = page.evaluate(STATE)
+    assert all(e["key"] and thread in e["threads"] for e in state if e["shown"])
+    tab_to(page, ".timeline-controls input[name=newest]")
     page.keyboard.press("Space")
-    assert box.is_checked() and count.inner_text() == before, "Space again did not bring the thread back"
+    order = page.evaluate(EVENT_IDS)
+    assert order == [e["id"] for e in reversed(before)], "Newest first did not reverse the order"
+    page.keyboard.press("Space")
+    assert page.evaluate(EVENT_IDS) == [e["id"] for e in before], "unticking Newest first did not restore the order"
 
 
 def test_copy_link_works_from_the_keyboard(open_page, base_url):
-    page, _ = open_page(TIMELINE, permissions=["clipboard-read", "clipboard-write"])
+    part = busiest_part()
+    page, _ = open_page(part, permissions=["clipboard-read", "clipboard-write"])
     focused = tab_to(page, ".permalink[data-copy-link]")
     event_id = focused["id"]
     assert event_id, "the focused link is not inside an event with an id"
@@ -91,4 +115,4 @@ def test_copy_link_works_from_the_keyboard(open_page, base_url):
     link = page.locator(f"#{event_id} .permalink[data-copy-link]")
     page.wait_for_function("el => el.getAttribute('data-copied') === 'true'", arg=link.element_handle(), timeout=5_000)
     copied = page.evaluate("() => navigator.clipboard.readText()")
-    assert copied == f"{base_url}{TIMELINE}#{event_id}"
+    assert copied == f"{base_url}{part}#{event_id}"

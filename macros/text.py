@@ -1,0 +1,67 @@
+"""One character policy for every string the build accepts: data, URLs and pages.
+
+Text may hold any printable character of any script, and line breaks. It may not
+hold what can hide, reorder or forge what a reader or a tool sees: control
+characters (C0, DEL, C1), surrogates, noncharacters (U+FFFE, U+FFFF, ...), line
+and paragraph separators, bidirectional overrides and isolates, private-use
+characters (the build uses some as placeholders), other invisible format
+characters, and zero-width characters, except the zero-width joiner and
+non-joiner between letters of the scripts that need them (Arabic, Indic and
+other joining scripts, and emoji sequences).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+ZERO_WIDTH = frozenset("\u200b\u2060\ufeff\u180e")
+JOINERS = frozenset("\u200c\u200d")
+# Scripts whose spelling uses ZWJ/ZWNJ: Arabic, Syriac, Thaana, N'Ko and extensions; Indic; Myanmar; Mongolian.
+_JOINING_RANGES = ((0x0600, 0x08FF), (0x0900, 0x0DFF), (0x1000, 0x109F), (0x1800, 0x18AF), (0xA8E0, 0xA8FF),
+                   (0xFB50, 0xFDFF), (0xFE70, 0xFEFE))
+
+
+def _joins(ch: str) -> bool:
+    cp = ord(ch)
+    if any(lo <= cp <= hi for lo, hi in _JOINING_RANGES):
+        return True
+    # Emoji ZWJ sequences (a family, a flag): symbols and their modifiers.
+    return unicodedata.category(ch) in ("So", "Sk") or 0x1F000 <= cp <= 0x1FAFF or 0xFE00 <= cp <= 0xFE0F
+
+
+def _noncharacter(cp: int) -> bool:
+    return 0xFDD0 <= cp <= 0xFDEF or (cp & 0xFFFE) == 0xFFFE
+
+
+def character_problem(value: str, allow_newlines: bool = True) -> str | None:
+    """What is wrong with the first refused character of value, or None."""
+    for index, ch in enumerate(value):
+        if ch == "\n" and allow_newlines:
+            continue
+        cp = ord(ch)
+        category = unicodedata.category(ch)
+        code = f"U+{cp:04X}"
+        if category == "Cc":
+            return f"contains a control character ({code})"
+        if category == "Cs":
+            return f"contains a lone surrogate ({code})"
+        if _noncharacter(cp):
+            return f"contains the noncharacter {code}"
+        if category in ("Zl", "Zp"):
+            return f"contains the line separator {code}; use an ordinary line break"
+        if ch in BIDI_CONTROLS:
+            return f"contains an invisible bidirectional control ({code}), which can reorder what readers see"
+        if ch in ZERO_WIDTH:
+            return f"contains an invisible zero-width character ({code})"
+        if ch in JOINERS:
+            before = value[index - 1] if index else ""
+            after = value[index + 1] if index + 1 < len(value) else ""
+            if before and after and _joins(before) and _joins(after):
+                continue
+            return f"contains a zero-width joiner or non-joiner ({code}) outside a script that needs it"
+        if category == "Co":
+            return f"contains a private-use character ({code})"
+        if category == "Cf":
+            return f"contains an invisible format character ({code})"
+    return None
