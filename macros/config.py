@@ -10,6 +10,7 @@ length only, under a name .gitignore ignores.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import secrets
@@ -72,14 +73,28 @@ def read_config(project_dir: Path, name: str = CONFIG_FILE) -> SiteConfig:
                       str(theme.get("language") or "en"), raw)
 
 
+def material_bundle() -> str:
+    """The site-relative path of mkdocs-material's script bundle ('assets/javascripts/bundle.<hash>.min.js'),
+    which overrides/main.html loads on a reader's first interaction; '' where Material is not installed.
+    The name carries a hash that changes with each Material release, so it is looked up, not written down."""
+    spec = importlib.util.find_spec("material")
+    if spec is None or not spec.submodule_search_locations:
+        return ""
+    folder = Path(next(iter(spec.submodule_search_locations))) / "templates" / "assets" / "javascripts"
+    found = sorted(folder.glob("bundle.*.min.js"))
+    return f"assets/javascripts/{found[0].name}" if len(found) == 1 else ""
+
+
 def write_build_config(project_dir: Path, site_dir: Path, docs_dir: Path, theme_values: dict,
-                       generated: tuple[str, ...] = (), inherit: str = CONFIG_FILE) -> Path:
+                       generated: tuple[str, ...] = (), inherit: str = CONFIG_FILE, hooks: tuple[str, ...] = ()) -> Path:
     """The build's own config file: mkdocs.yml plus where the pages are (docs/ and the pages made
     from data), where the site goes, and the theme's values."""
     path = project_dir / f"{BUILD_CONFIG_PREFIX}{os.getpid()}-{secrets.token_hex(4)}.yml"
     # Relative to the project folder (where this file is), as Zensical wants them.
     document = {"INHERIT": inherit, "docs_dir": os.path.relpath(docs_dir, project_dir), "site_dir": os.path.relpath(site_dir, project_dir),
                 "extra": {"explainer": theme_values}}
+    if hooks:
+        document["hooks"] = list(hooks)
     if generated:
         # Pages made from data are reached from their index pages, not from the navigation.
         document["not_in_nav"] = "\n".join(f"/{src}" for src in generated)

@@ -324,7 +324,9 @@ def _check_same_day_order(entries, root: str) -> list[Problem]:
         for record, line, raw in same:
             label = record_label("event", record.id, 0)
             if record.order is None:
-                others = ", ".join(shown(r.id) for r, _, _ in same if r.id != record.id)
+                others = [shown(r.id) for r, _, _ in same if r.id != record.id]
+                # A few names are enough to find the day; a message stays one readable line.
+                others = ", ".join(others[:3]) + (f" and {len(others) - 3} more" if len(others) > 3 else "")
                 problems.append(Problem(path, line, f"shares the date {day} with {others}; give each an order (1 = first) so the timeline shows them as they happened", label, "order"))
             elif record.order in orders:
                 problems.append(Problem(path, _line_for(raw, ("order",)), f"order {record.order} is already taken by {shown(orders[record.order])} on {day}", label, "order"))

@@ -23,7 +23,7 @@ def shown(value: object, limit: int = SHOWN_MAX) -> str:
     return text
 
 
-def _one_line(text: str) -> str:
+def one_line(text: str) -> str:
     # Messages are built from our own words and shown() values; this is the last guard.
     return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
 
@@ -44,7 +44,7 @@ class Problem:
         if self.field:
             parts.append(self.field)
         parts.append(self.message)
-        return _one_line(": ".join(parts))
+        return one_line(": ".join(parts))
 
 
 class DataError(Exception):

@@ -28,7 +28,7 @@ from .text import character_problem
 
 PAGE_MAX_BYTES = 1024 * 1024
 # Macros that return text for the middle of a sentence; every other macro returns a block.
-INLINE_MACROS = frozenset({"cite", "as_of", "last_reviewed"})
+INLINE_MACROS = frozenset({"cite", "event_link", "as_of", "last_reviewed"})
 
 
 @dataclass(frozen=True)

@@ -9,10 +9,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from .errors import shown
 from .text import character_problem
@@ -121,6 +122,18 @@ HttpsUrl = Annotated[str, Field(json_schema_extra={"pattern": "^https://"}, desc
                      AfterValidator(check_https_url)]
 Text = Annotated[str, Field(min_length=1), AfterValidator(check_text)]
 
+# Kana, kanji (with the iteration mark) and full-width forms: Japanese text has at least one.
+_JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\u3005\uff66-\uff9f]")
+
+
+def check_japanese(value: str) -> str:
+    if not _JAPANESE.search(value):
+        raise ValueError(f"{shown(value)} has no Japanese in it; write the Japanese version of the English field beside it")
+    return value
+
+
+JaText = Annotated[str, Field(min_length=1), AfterValidator(check_text), AfterValidator(check_japanese)]
+
 
 def _unique(kind: str):
     def check(values: list) -> list:
@@ -162,8 +175,31 @@ SourceRefs = Annotated[
 ]
 
 
+# While the Japanese text is being written, a missing twin is allowed (temporary).
+REQUIRE_JAPANESE = False
+
+
 class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True, allow_inf_nan=False)
+
+    # The fields readers see, each of which has a Japanese twin named <field>_ja that the
+    # Japanese edition shows. A record with an English field and no twin is refused.
+    JAPANESE: ClassVar[tuple[str, ...]] = ()
+
+    @model_validator(mode="after")
+    def _japanese_beside_english(self):
+        for name in self.JAPANESE if REQUIRE_JAPANESE else ():
+            english, japanese = getattr(self, name), getattr(self, f"{name}_ja")
+            if english is not None and japanese is None:
+                raise PydanticCustomError("japanese_missing", "{field}: missing; the Japanese edition needs the Japanese of {english}",
+                                          {"field": f"{name}_ja", "english": shown(english if isinstance(english, str) else list(english))})
+            if english is None and japanese is not None:
+                raise PydanticCustomError("japanese_alone", "{field}: there is no {name} for it to translate",
+                                          {"field": f"{name}_ja", "name": name})
+            if isinstance(english, list) and japanese is not None and len(japanese) != len(english):
+                raise PydanticCustomError("japanese_length", "{field}: list {n} entries, one for each in {name}",
+                                          {"field": f"{name}_ja", "n": len(english), "name": name})
+        return self
 
 
 Thread = Literal["visit", "abe-trump", "security", "trade", "politics", "aftermath"]
@@ -173,8 +209,10 @@ SourceKind = Literal["primary", "news", "analysis", "reference"]
 
 
 class Source(Record):
+    JAPANESE: ClassVar[tuple[str, ...]] = ('publisher', 'note')
     id: Slug
     publisher: Text = Field(description="Who wrote or issued it: the agency or outlet, or the government body.")
+    publisher_ja: JaText | None = Field(default=None, description="publisher in Japanese, for the Japanese edition.")
     title: Text = Field(description="The headline or document title as published; a description in [brackets] where none was captured.")
     url: HttpsUrl
     published: PartialDate
@@ -182,6 +220,7 @@ class Source(Record):
     outlet: Text | None = Field(default=None, description="Where this copy is hosted, when it is not the publisher's own site (a wire story carried by a newspaper).")
     language: Language = "en"
     note: Text | None = None
+    note_ja: JaText | None = Field(default=None, description="note in Japanese, for the Japanese edition.")
     superseded_by: Annotated[list[Slug], _unique("source")] = Field(
         default_factory=list,
         description="Sources that replaced this one; it is kept (and listed) so that links to it still work, but nothing cites it.")
@@ -199,6 +238,7 @@ LocalTime = Annotated[str, Field(json_schema_extra={"pattern": "^(?:[01][0-9]|2[
 
 
 class Event(Record):
+    JAPANESE: ClassVar[tuple[str, ...]] = ('title', 'summary', 'place')
     id: Slug
     date: PartialDate
     end: PartialDate | None = Field(default=None, description="The last day, for an event that spans several days.")
@@ -206,9 +246,12 @@ class Event(Record):
     order: Annotated[int, Field(ge=1, le=99, description="Where the event falls among events of the same day (1 = first); needed when two events share a date.")] | None = None
     key: bool = Field(default=False, description="True for the moments a reader should not miss; the timeline marks them.")
     title: Text = Field(description="What happened, in a few words, in the present tense.")
+    title_ja: JaText | None = Field(default=None, description="title in Japanese, for the Japanese edition.")
     summary: Text = Field(description="Two or three sentences: what happened, and why it matters.")
+    summary_ja: JaText | None = Field(default=None, description="summary in Japanese, for the Japanese edition.")
     threads: Annotated[list[Thread], Field(min_length=1), _unique("thread")] = Field(description="The story threads the event belongs to.")
     place: Text | None = Field(default=None, description="Where it happened.")
+    place_ja: JaText | None = Field(default=None, description="place in Japanese, for the Japanese edition.")
     people: Annotated[list[Slug], _unique("person")] = Field(default_factory=list, description="Ids of records in data/people.yaml.")
     sources: SourceRefs
 
@@ -223,12 +266,16 @@ Country = Literal["japan", "united-states", "other"]
 
 
 class Person(Record):
+    JAPANESE: ClassVar[tuple[str, ...]] = ('name', 'role', 'note')
     id: Slug
     name: Text
+    name_ja: JaText | None = Field(default=None, description="name in Japanese, for the Japanese edition.")
     name_local: Text | None = Field(default=None, description="The name in its own script, such as Japanese.")
     country: Country
     role: Text = Field(description="The role that matters to this story, with dates where it changed.")
+    role_ja: JaText | None = Field(default=None, description="role in Japanese, for the Japanese edition.")
     note: Text | None = None
+    note_ja: JaText | None = Field(default=None, description="note in Japanese, for the Japanese edition.")
     sources: SourceRefs
 
 
@@ -236,12 +283,15 @@ BudgetStatus = Literal["enacted", "draft"]
 
 
 class BudgetYear(Record):
+    JAPANESE: ClassVar[tuple[str, ...]] = ('change', 'note')
     id: Slug
     fiscal_year: Annotated[int, Field(ge=1950, le=2100, description="Japanese fiscal year, April to March, named by the year it starts.")]
     amount_yen_trillion: Annotated[float, Field(gt=0, lt=100)]
     status: BudgetStatus
     change: Text | None = Field(default=None, description="The change on the previous year as reported.")
+    change_ja: JaText | None = Field(default=None, description="change in Japanese, for the Japanese edition.")
     note: Text | None = Field(default=None, description="Where sources disagree or the basis differs.")
+    note_ja: JaText | None = Field(default=None, description="note in Japanese, for the Japanese edition.")
     sources: SourceRefs
 
 
@@ -249,13 +299,16 @@ ShareBasis = Literal["defence-budget", "security-related", "nato-standard", "sip
 
 
 class DefenceShare(Record):
+    JAPANESE: ClassVar[tuple[str, ...]] = ('period', 'note')
     id: Slug
     period: Text = Field(description="The year as labelled in the source, such as 'FY2025 (initial)'.")
+    period_ja: JaText | None = Field(default=None, description="period in Japanese, for the Japanese edition.")
     year: Annotated[int, Field(ge=1950, le=2100, description="The year used to place the point on a chart.")]
     share_pct: Annotated[float, Field(gt=0, lt=100)]
     basis: ShareBasis
     target: bool = Field(default=False, description="True for a goal rather than a measured share.")
     note: Text | None = None
+    note_ja: JaText | None = Field(default=None, description="note in Japanese, for the Japanese edition.")
     sources: SourceRefs
 
 
@@ -263,22 +316,29 @@ Side = Literal["government", "partner", "opposition"]
 
 
 class PartySeats(Record):
+    JAPANESE: ClassVar[tuple[str, ...]] = ('party', 'short')
     id: Slug
     party: Text
+    party_ja: JaText | None = Field(default=None, description="party in Japanese, for the Japanese edition.")
     short: Annotated[Text, Field(max_length=16)] | None = Field(default=None, description="A short name for charts, such as LDP.")
+    short_ja: Annotated[JaText, Field(max_length=16)] | None = Field(default=None, description="short in Japanese.")
     seats: Annotated[int, Field(ge=0, le=1000)]
     side: Side
 
 
 class SeatSnapshot(Record):
+    JAPANESE: ClassVar[tuple[str, ...]] = ('label', 'chamber', 'note')
     id: Slug
     date: PartialDate
     label: Text
+    label_ja: JaText | None = Field(default=None, description="label in Japanese, for the Japanese edition.")
     chamber: Text
+    chamber_ja: JaText | None = Field(default=None, description="chamber in Japanese, for the Japanese edition.")
     total: Annotated[int, Field(gt=0, le=1000)]
     majority: Annotated[int, Field(gt=0, le=1000)]
     parties: Annotated[list[PartySeats], Field(min_length=1)]
     note: Text | None = None
+    note_ja: JaText | None = Field(default=None, description="note in Japanese, for the Japanese edition.")
     sources: SourceRefs
 
     @model_validator(mode="after")
@@ -295,23 +355,33 @@ TermStatus = Literal["in-force", "signed", "pledged", "disputed", "not-agreed", 
 
 
 class TradeTerm(Record):
+    JAPANESE: ClassVar[tuple[str, ...]] = ('topic', 'term', 'detail')
     id: Slug
     topic: Text
+    topic_ja: JaText | None = Field(default=None, description="topic in Japanese, for the Japanese edition.")
     term: Text
+    term_ja: JaText | None = Field(default=None, description="term in Japanese, for the Japanese edition.")
     detail: Text
+    detail_ja: JaText | None = Field(default=None, description="detail in Japanese, for the Japanese edition.")
     status: TermStatus
     date: PartialDate
     sources: SourceRefs
 
 
 class Agreement(Record):
+    JAPANESE: ClassVar[tuple[str, ...]] = ('title', 'place', 'signed_by', 'summary', 'binding')
     id: Slug
     title: Text
+    title_ja: JaText | None = Field(default=None, description="title in Japanese, for the Japanese edition.")
     date: PartialDate
     place: Text
+    place_ja: JaText | None = Field(default=None, description="place in Japanese, for the Japanese edition.")
     signed_by: Annotated[list[Text], Field(min_length=1), _unique("signatory")]
+    signed_by_ja: Annotated[list[JaText], Field(min_length=1)] | None = Field(default=None, description="signed_by in Japanese, in the same order.")
     summary: Text
+    summary_ja: JaText | None = Field(default=None, description="summary in Japanese, for the Japanese edition.")
     binding: Text = Field(description="What kind of commitment it is, in plain words.")
+    binding_ja: JaText | None = Field(default=None, description="binding in Japanese, for the Japanese edition.")
     sources: SourceRefs
 
 
@@ -322,17 +392,23 @@ ClaimOrigin = Literal["preview-copies", "elsewhere"]
 
 
 class Claim(Record):
+    JAPANESE: ClassVar[tuple[str, ...]] = ('claim', 'claimed_by', 'correction', 'withdrawn_reason', 'short')
     id: Slug
     claim: Text = Field(description="The claim as it circulates, paraphrased.")
+    claim_ja: JaText | None = Field(default=None, description="claim in Japanese, for the Japanese edition.")
     origin: ClaimOrigin = Field(description="preview-copies: made in the reworded copies of the pre-summit story; elsewhere: made in other reports or posts.")
     claimed_by: Text = Field(description="Who made the claim, as precisely as the evidence allows (a site, an outlet, or 'reworded copies of ...').")
+    claimed_by_ja: JaText | None = Field(default=None, description="claimed_by in Japanese, for the Japanese edition.")
     verdict: Verdict
     correction: Text = Field(description="The correct fact, in one or two sentences.")
+    correction_ja: JaText | None = Field(default=None, description="correction in Japanese, for the Japanese edition.")
     reviewed: PartialDate = Field(description="The day the claim was last checked, YYYY-MM-DD.")
     common: bool = Field(default=False, description="True for the mistakes readers meet most; the home page lists them in one line.")
     withdrawn: PartialDate | None = Field(default=None, description="The day the site withdrew this claim from its checks (its id stays, so links to it still work).")
     withdrawn_reason: Text | None = Field(default=None, description="Why it was withdrawn, in one sentence.")
+    withdrawn_reason_ja: JaText | None = Field(default=None, description="withdrawn_reason in Japanese, for the Japanese edition.")
     short: Text | None = Field(default=None, description="The correction in a few words, for the home page's one line of common mistakes.")
+    short_ja: Annotated[JaText, Field(max_length=16)] | None = Field(default=None, description="short in Japanese.")
     sources: SourceRefs
 
     @model_validator(mode="after")
@@ -349,42 +425,59 @@ class Claim(Record):
 
 
 class KeyFact(Record):
+    JAPANESE: ClassVar[tuple[str, ...]] = ('label', 'value', 'detail')
     id: Slug
     label: Text
+    label_ja: JaText | None = Field(default=None, description="label in Japanese, for the Japanese edition.")
     value: Text
+    value_ja: JaText | None = Field(default=None, description="value in Japanese, for the Japanese edition.")
     detail: Text | None = None
+    detail_ja: JaText | None = Field(default=None, description="detail in Japanese, for the Japanese edition.")
     sources: SourceRefs
 
 
 class KeyNumber(Record):
+    JAPANESE: ClassVar[tuple[str, ...]] = ('figure', 'label')
     id: Slug
     figure: Annotated[Text, Field(max_length=24, description="The number as shown, short: '316', '$550bn', '2%'.")]
+    figure_ja: JaText | None = Field(default=None, description="figure in Japanese, for the Japanese edition.")
     label: Text = Field(description="What the number counts, in one line.")
+    label_ja: JaText | None = Field(default=None, description="label in Japanese, for the Japanese edition.")
     date: PartialDate = Field(description="The date the number refers to.")
     sources: SourceRefs
 
 
 class Standing(Record):
+    JAPANESE: ClassVar[tuple[str, ...]] = ('topic', 'then', 'now')
     id: Slug
     topic: Text = Field(description="The question, in a few words: 'Tariffs on Japanese goods'.")
+    topic_ja: JaText | None = Field(default=None, description="topic in Japanese, for the Japanese edition.")
     then: Text = Field(description="Where it stood at the time of the October 2025 visit.")
+    then_ja: JaText | None = Field(default=None, description="then in Japanese, for the Japanese edition.")
     now: Text = Field(description="Where it stands now.")
+    now_ja: JaText | None = Field(default=None, description="now in Japanese, for the Japanese edition.")
     date: PartialDate = Field(description="The date of the latest reliable report behind 'now'; the box shows it.")
     sources: SourceRefs
 
 
 class WatchItem(Record):
+    JAPANESE: ClassVar[tuple[str, ...]] = ('item', 'why')
     id: Slug
     date: PartialDate = Field(description="When it is due or expected; may be after the as-of date.")
     item: Text = Field(description="What to watch for.")
+    item_ja: JaText | None = Field(default=None, description="item in Japanese, for the Japanese edition.")
     why: Text = Field(description="Why it matters, in one sentence.")
+    why_ja: JaText | None = Field(default=None, description="why in Japanese, for the Japanese edition.")
     sources: SourceRefs
 
 
 class Term(Record):
+    JAPANESE: ClassVar[tuple[str, ...]] = ('term', 'definition')
     id: Slug
     term: Text = Field(description="The term as the site writes it.")
+    term_ja: JaText | None = Field(default=None, description="term in Japanese, for the Japanese edition.")
     definition: Text = Field(description="What it means, in one or two plain sentences.")
+    definition_ja: JaText | None = Field(default=None, description="definition in Japanese, for the Japanese edition.")
     sources: SourceRefs
 
 
@@ -392,11 +485,14 @@ ChangeKind = Literal["update", "correction"]
 
 
 class Change(Record):
+    JAPANESE: ClassVar[tuple[str, ...]] = ('title', 'summary')
     id: Slug
     date: Annotated[PartialDate, Field(description="The day the change was published, as YYYY-MM-DD.")]
     kind: ChangeKind = Field(description="update (new facts or pages) or correction (a fact was wrong).")
     title: Text
+    title_ja: JaText | None = Field(default=None, description="title in Japanese, for the Japanese edition.")
     summary: Text = Field(description="What changed and, for a correction, what was wrong.")
+    summary_ja: JaText | None = Field(default=None, description="summary in Japanese, for the Japanese edition.")
     url: SitePath
     sources: SourceRefs
 
@@ -408,8 +504,11 @@ class Change(Record):
 
 
 class Site(Record):
+    JAPANESE: ClassVar[tuple[str, ...]] = ('title', 'description')
     title: Text
+    title_ja: JaText | None = Field(default=None, description="title in Japanese, for the Japanese edition.")
     description: Text
+    description_ja: JaText | None = Field(default=None, description="description in Japanese, for the Japanese edition.")
     as_of: PartialDate = Field(description="The latest date the content covers; no event may be later.")
     last_reviewed: PartialDate
     published: PartialDate

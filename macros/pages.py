@@ -21,6 +21,7 @@ import json
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from . import dates
 from .dataset import Dataset, publisher_anchor
@@ -90,9 +91,17 @@ def _merge(units: list[_Unit], limit: int, join: Callable[[_Unit, _Unit], tuple[
 
 # -- the timeline --------------------------------------------------------------------------
 
+_ORDERED: dict[int, tuple[Dataset, list]] = {}
+
+
 def event_order(dataset: Dataset) -> list:
-    """Every event in the order it happened (events of one day by their `order`)."""
-    return sorted(dataset.events, key=lambda e: (dates.sort_key(e.date), e.order or 0, dates.sort_key(e.end or e.date), e.id))
+    """Every event in the order it happened (events of one day by their `order`). Computed once
+    per dataset: a build asks for it once per timeline page."""
+    hit = _ORDERED.get(id(dataset))
+    if hit is None or hit[0] is not dataset:
+        ordered = sorted(dataset.events, key=lambda e: (dates.sort_key(e.date), e.order or 0, dates.sort_key(e.end or e.date), e.id))
+        hit = _ORDERED[id(dataset)] = (dataset, ordered)
+    return list(hit[1])
 
 
 def _months(unit: _Unit, events_by_id: dict) -> list[_Unit]:
@@ -209,6 +218,21 @@ class Plan:
     def where(self, parts: Sequence[Part]) -> dict[str, Part]:
         return {rid: part for part in parts for rid in part.ids}
 
+    @cached_property
+    def event_part(self) -> dict[str, Part]:
+        """The timeline page of each event."""
+        return self.where(self.timeline)
+
+    @cached_property
+    def event_hrefs(self) -> dict[str, str]:
+        """Each event's full entry, from the site root ('timeline/2025-03-to-2025-10/#id')."""
+        return {eid: f"{part.url}#{eid}" for eid, part in self.event_part.items()}
+
+    @cached_property
+    def source_part(self) -> dict[str, Part]:
+        """The sources page of each source."""
+        return self.where(self.sources)
+
     @property
     def parts(self) -> tuple[Part, ...]:
         return self.timeline + self.sources
@@ -228,8 +252,11 @@ def plan(dataset: Dataset) -> Plan:
 
 def _front_matter(title: str, description: str, published: str, updated: str) -> str:
     # JSON is YAML: each value is one double-quoted scalar, whatever it holds.
+    # Left out of the search index, which would otherwise grow with the data and be downloaded
+    # whole on a reader's first search; the written pages tell the same story and are searched.
     return "\n".join(["---", f"title: {json.dumps(title)}", f"description: {json.dumps(description)}",
-                      f"published: {json.dumps(published)}", f"updated: {json.dumps(updated)}", "---", ""])
+                      f"published: {json.dumps(published)}", f"updated: {json.dumps(updated)}",
+                      "search:", "  exclude: true", "---", ""])
 
 
 def markdown_text(text: str) -> str:

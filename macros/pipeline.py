@@ -19,12 +19,14 @@ import shutil
 from pathlib import Path
 
 from . import dates, pages
+from . import timeline as timelines
 from .config import SiteConfig, read_config
 from .exports import write_downloads
 from .feed import write_feed
 from .guard import page_metas
-from .postbuild import check_links, check_site
-from .site import ExplainerSite
+from .postbuild import check_links, check_site, parse_site
+from .render import relative_prefix
+from .site import ExplainerSite, cached_site
 from .sitemap import page_url, write_sitemap
 from .social import write_share_images
 from .urls import MANIFEST, check_contract
@@ -33,7 +35,8 @@ from .urls import MANIFEST, check_contract
 def preflight(project_dir: Path) -> tuple[SiteConfig, ExplainerSite]:
     """Everything the generator will read, checked; raises DataError."""
     config = read_config(project_dir)
-    site = ExplainerSite(project_dir, site_url=config.site_url, repo_url=config.repo_url)
+    # Cached: MkDocs, run in this process, asks for the same site and gets this one.
+    site = cached_site(project_dir, site_url=config.site_url, repo_url=config.repo_url)
     return config, site
 
 
@@ -48,17 +51,38 @@ def stage_docs(project_dir: Path, site: ExplainerSite, staging: Path) -> Path:
     return docs
 
 
-def write_anchor_maps(site_dir: Path, site: ExplainerSite) -> None:
-    """anchors.json beside the index pages that forward old links (macros/pages.py)."""
-    maps = pages.anchor_maps(site.plan, site.dataset)
+def anchor_maps(site: ExplainerSite) -> dict[str, dict[str, str]]:
+    """{page URL: {anchor: where the record now is, relative to that page}} for every page that
+    forwards old links (explainer.js reads the page's anchors.json):
+
+    - /timeline/ and /sources/, whose records moved to pages made from data (macros/pages.py);
+    - pages with a timeline that shows only some of its events (macros/timeline.py's shortlist):
+      a link to one left out, published when the page still showed it, goes to its full entry.
+    """
+    maps: dict[str, dict[str, str]] = {}
+    moved = pages.anchor_maps(site.plan, site.dataset)
     for folder, macro in ((pages.TIMELINE_DIR, "timeline_periods"), (pages.SOURCES_DIR, "sources_index")):
         page = site.links.page(macro)
         if page is None:
             continue
         # Relative to the index page itself: 'timeline/' forwards to 'timeline/<part>/#id' as '<part>/#id'.
         prefix = "" if page.rstrip("/") == folder else f"../{folder}/" if page else f"{folder}/"
-        mapping = {anchor: prefix + target for anchor, target in sorted(maps[folder].items())}
-        (site_dir / page / "anchors.json").write_text(json.dumps(mapping, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
+        maps.setdefault(page, {}).update({anchor: prefix + target for anchor, target in moved[folder].items()})
+    for call in site.calls:
+        if call.name != "timeline":
+            continue
+        view = timelines.timeline(site.dataset, *call.args, plan=site.plan, **dict(call.kwargs))
+        page = page_url(call.src_uri)
+        back = relative_prefix(page)
+        maps.setdefault(page, {}).update({eid: back + site.links.event(eid) for eid in view.left_out})
+    return maps
+
+
+def write_anchor_maps(site_dir: Path, site: ExplainerSite) -> None:
+    for page, mapping in anchor_maps(site).items():
+        if mapping:
+            (site_dir / page / "anchors.json").write_text(
+                json.dumps(dict(sorted(mapping.items())), ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
 
 
 def finish(site_dir: Path, project_dir: Path, config: SiteConfig, site: ExplainerSite) -> None:
@@ -71,7 +95,9 @@ def finish(site_dir: Path, project_dir: Path, config: SiteConfig, site: Explaine
     lastmod = {page_url(src): meta.updated for src, meta in page_metas(project_dir).items()}
     lastmod.update({part.url: dataset.site.last_reviewed for part in site.plan.parts})
     write_sitemap(site_dir, config.site_url, lastmod)
-    check_site(site_dir)
-    check_links(site_dir)
+    built = parse_site(site_dir)
+    check_site(site_dir, built)
+    check_links(site_dir, built)
     check_contract(site_dir, project_dir / MANIFEST, generated={part.url for part in site.plan.parts})
-    write_share_images(site_dir, footer=f"{config.site_name} · as of {dates.in_words(dataset.site.as_of)}")
+    write_share_images(site_dir, footer=f"{config.site_name} · as of {dates.in_words(dataset.site.as_of)}",
+                       cache_dir=project_dir / ".cache" / "share-images")

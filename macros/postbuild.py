@@ -11,8 +11,12 @@ the site replaces the previous one:
 from __future__ import annotations
 
 import json
+import multiprocessing
+import os
 import posixpath
 import re
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -102,17 +106,44 @@ def _pages(site_dir: Path) -> list[Path]:
     return sorted(site_dir.rglob("*.html"))
 
 
-def check_site(site_dir: Path) -> None:
+@dataclass(frozen=True)
+class PageFacts:
+    """What the checks need from one built page."""
+
+    leftovers: tuple[tuple[int, str], ...]
+    ids: frozenset[str]
+    duplicates: tuple[tuple[int, str], ...]
+    links: tuple[tuple[int, str], ...]
+    unsafe: tuple[tuple[int, str], ...]
+
+
+def _facts(path: Path) -> PageFacts:
+    html = path.read_text(encoding="utf-8")
+    parsed = _parse(html)
+    return PageFacts(tuple(find_leftovers(html)), frozenset(parsed.ids), tuple(parsed.duplicates),
+                     tuple(parsed.links), tuple(parsed.unsafe))
+
+
+def parse_site(site_dir: Path) -> dict[Path, PageFacts]:
+    """Every built page, read and parsed once for all the checks below: on a large site, in
+    parallel on the machine's cores, since parsing is most of the time the checks take."""
+    paths = _pages(site_dir)
+    workers = min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1, 4)
+    if len(paths) < 60 or workers < 2:
+        return {path: _facts(path) for path in paths}
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        return dict(zip(paths, pool.map(_facts, paths, chunksize=8), strict=True))
+
+
+def check_site(site_dir: Path, pages: dict[Path, PageFacts] | None = None) -> None:
     problems = []
-    for path in _pages(site_dir):
+    for path, facts in (pages or parse_site(site_dir)).items():
         shown_path = f"site/{path.relative_to(site_dir).as_posix()}"
-        html = path.read_text(encoding="utf-8")
-        for line, message in find_leftovers(html):
+        for line, message in facts.leftovers:
             problems.append(Problem(shown_path, line, message))
-        parsed = _parse(html)
-        for line, anchor in parsed.duplicates:
+        for line, anchor in facts.duplicates:
             problems.append(Problem(shown_path, line, f"the id {shown(anchor)} appears twice on this page; links to it would reach the first one only"))
-        for line, message in parsed.unsafe:
+        for line, message in facts.unsafe:
             problems.append(Problem(shown_path, line, message))
     if problems:
         raise DataError(problems)
@@ -135,33 +166,43 @@ def _target(site_dir: Path, page: Path, href: str) -> tuple[Path, str] | None:
     return target, unquote(parts.fragment)
 
 
-def check_links(site_dir: Path) -> None:
+def check_links(site_dir: Path, pages: dict[Path, PageFacts] | None = None) -> None:
     """Every link inside page content from one page of this site to another resolves, anchor included."""
-    parsed = {path: _parse(path.read_text(encoding="utf-8")) for path in _pages(site_dir)}
+    parsed = pages or parse_site(site_dir)
+    forwards: dict[Path, dict] = {}
+    # The same links recur on every page of a folder (navigation, sources): resolve each once.
+    resolved: dict[tuple[Path, str], tuple[Path, str] | None] = {}
+    exists: dict[Path, bool] = {}
     problems = []
     for page, elements in parsed.items():
         shown_path = f"site/{page.relative_to(site_dir).as_posix()}"
         for line, href in elements.links:
-            found = _target(site_dir, page, href)
+            # A link with no path ('#id', '?q') points into its own page; any other, from its folder.
+            key = (page if not href.split("#", 1)[0].split("?", 1)[0] else page.parent, href)
+            if key not in resolved:
+                resolved[key] = _target(site_dir, page, href)
+            found = resolved[key]
             if found is None:
                 continue
             target, anchor = found
-            if not target.is_file():
+            if target not in exists:
+                exists[target] = target.is_file()
+            if not exists[target]:
                 problems.append(Problem(shown_path, line, f"the link {shown(href)} leads to no page of this site"))
             elif anchor and target.suffix == ".html":
                 ids = parsed[target].ids if target in parsed else _parse(target.read_text(encoding="utf-8")).ids
-                if anchor not in ids and not _forwards(site_dir, target, anchor, parsed):
+                if anchor not in ids and not _forwards(site_dir, target, anchor, parsed, forwards):
                     problems.append(Problem(shown_path, line, f"the link {shown(href)} leads to no #{anchor} on that page"))
     if problems:
         raise DataError(problems)
 
 
-def _forwards(site_dir: Path, target: Path, anchor: str, parsed: dict) -> bool:
+def _forwards(site_dir: Path, target: Path, anchor: str, parsed: dict, maps: dict[Path, dict]) -> bool:
     """An index page that sends the anchor on to the page that now has it (macros/pages.py)."""
-    mapping_file = target.parent / "anchors.json"
-    if not mapping_file.is_file():
-        return False
-    goes_to = json.loads(mapping_file.read_text(encoding="utf-8")).get(anchor)
+    if target not in maps:
+        mapping_file = target.parent / "anchors.json"
+        maps[target] = json.loads(mapping_file.read_text(encoding="utf-8")) if mapping_file.is_file() else {}
+    goes_to = maps[target].get(anchor)
     if not goes_to:
         return False
     found = _target(site_dir, target, goes_to)

@@ -13,7 +13,7 @@ import json
 import re
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
 from . import boundary
@@ -43,9 +43,15 @@ def relative_prefix(page_url: str) -> str:
 
 
 class Renderer:
-    def __init__(self, template_dir: Path = TEMPLATE_DIR):
+    def __init__(self, template_dir: Path = TEMPLATE_DIR, cache_dir: Path | None = None):
+        # cache_dir keeps the compiled templates between builds (Jinja recompiles a changed one).
+        bytecode_cache = None
+        if cache_dir is not None:
+            cache_dir.mkdir(parents=True, exist_ok=True)
+            bytecode_cache = FileSystemBytecodeCache(str(cache_dir))
         self.env = Environment(
             loader=FileSystemLoader(str(template_dir)),
+            bytecode_cache=bytecode_cache,
             autoescape=select_autoescape(["html", "svg", "xml"], default_for_string=True),
             undefined=StrictUndefined,
             trim_blocks=True,
@@ -64,4 +70,4 @@ class Renderer:
         html = self.html(template, **context)
         if inline:
             return boundary.inline(" ".join(html.splitlines()))
-        return html
+        return boundary.block(html)

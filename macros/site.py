@@ -14,10 +14,11 @@ from collections.abc import Callable
 from functools import lru_cache, partial
 from pathlib import Path
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 
 from . import boundary, charts, dates, pages, sources, views
 from . import timeline as timelines
+from .config import material_bundle
 from .dataset import RECORD_FILES, SITE_FILE, Dataset, DatasetSpec, _fingerprint, cached_dataset
 from .errors import DataError, Problem
 from .files import check_tree, markdown_pages
@@ -35,7 +36,7 @@ class ExplainerSite:
         check_tree(self.project_dir)
         self.dataset: Dataset = cached_dataset(self.project_dir)
         self.plan = pages.plan(self.dataset)
-        self.renderer = Renderer()
+        self.renderer = Renderer(cache_dir=self.project_dir / ".cache" / "jinja" / "macros")
         self._views = self._cached_views()
         self.macros = self.bind(lambda: "")
         self.calls: list[MacroCall] = check_pages(self.project_dir, self.macros, self._validators())
@@ -58,6 +59,7 @@ class ExplainerSite:
         page_dates = {d for meta in page_metas(self.project_dir).values() for d in (meta.published, meta.updated)}
         page_dates |= {site.published, site.last_reviewed}
         return {"corrections": self.links.page("corrections_log") or "",
+                "material_bundle": material_bundle(),
                 "words": {d: dates.in_words(d) for d in sorted(page_dates)},
                 "as_of": site.as_of, "as_of_words": dates.in_words(site.as_of),
                 "published": site.published,
@@ -74,6 +76,7 @@ class ExplainerSite:
             "claims_table": partial(views.claims_table_for, data),
             "timeline_part": partial(timelines.timeline_part, data, self.plan),
             "sources_part": self._sources_part_ids,
+            "event_link": partial(views.event_link_target, data),
         }
 
     def _sources_part_ids(self, slug: str) -> pages.Part:
@@ -192,10 +195,13 @@ class ExplainerSite:
 
         def key_moments() -> str:
             # With ids: a link to timeline/#<event> lands here even without the script that forwards it.
-            return render("timeline_compact.html", items=cached["timeline_index"]().key_moments, with_id=True, **context())
+            index = cached["timeline_index"]()
+            note = (f"The latest {len(index.key_moments)} of {index.key_total} key moments; the parts below have them all."
+                    if index.key_total > len(index.key_moments) else "")
+            return render("timeline_compact.html", items=index.key_moments, with_id=True, note=note, **context())
 
         def latest_events() -> str:
-            return render("timeline_compact.html", items=cached["timeline_index"]().latest, with_id=False, **context())
+            return render("timeline_compact.html", items=cached["timeline_index"]().latest, with_id=False, note="", **context())
 
         def sources_part(slug: str) -> str:
             part = self._sources_part_ids(slug)
@@ -242,14 +248,29 @@ class ExplainerSite:
         def glossary() -> str:
             return render("glossary.html", terms=cached["glossary"](), **context())
 
-        def people() -> str:
-            return render("people.html", groups=cached["people"](), **context())
+        def people(country: str | None = None) -> str:
+            """Who's who; with country=, one group, for a page that gives each group its own heading."""
+            groups = cached["people"]()
+            if country is not None:
+                if country not in views.COUNTRY_LABELS:
+                    raise views.MacroArgError(f"people(): unknown country {country!r}; use one of {', '.join(views.COUNTRY_LABELS)}")
+                groups = tuple(g for g in groups if g[0] == country)
+            # The download links go once, after the last group.
+            last = country is None or country == list(views.COUNTRY_LABELS)[-1]
+            return render("people.html", groups=groups, headings=country is None, downloads=last, **context())
 
         def claims_summary() -> str:
             scale = tuple((v, views.VERDICT_LABELS[v], meaning) for v, meaning in views.VERDICT_SCALE)
             page = self.links.page("claims_table", "claims_summary") or ""
             reviews = [json_for_script(r) for r in views.claim_reviews(data, self.site_url, page)] if self.site_url else []
             return render("claims_summary.html", groups=cached["claims_summary"](), scale=scale, reviews=reviews, **context())
+
+        def event_link(event_id: str, text: str) -> str:
+            """Words in running text that link to an event's full entry, wherever the timeline keeps it."""
+            views.event_link_target(data, event_id, text)
+            ctx = context()
+            href = ctx["links"].event(event_id) or f"#{event_id}"
+            return boundary.inline(str(Markup('<a href="{}">{}</a>').format(ctx["base"] + href, text)))
 
         def as_of() -> str:
             return boundary.inline(str(escape(dates.in_words(data.site.as_of))))
@@ -259,6 +280,7 @@ class ExplainerSite:
 
         macros = {
             "cite": cite,
+            "event_link": event_link,
             "references": references,
             "timeline": timeline,
             "key_facts": key_facts,

@@ -7,11 +7,15 @@ bundled inside Pillow, so nothing is downloaded.
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
+import shutil
 from html import unescape
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import PIL
 from PIL import Image, ImageDraw, ImageFont
 
 SIZE = (1200, 630)
@@ -81,10 +85,30 @@ def page_cards(site_dir: Path) -> list[tuple[Path, str, str]]:
     return cards
 
 
-def write_share_images(site_dir: Path, footer: str) -> list[Path]:
+def _card_key(title: str, description: str, footer: str) -> str:
+    """Names a drawn card by everything that shapes it: its words, this module and Pillow."""
+    digest = hashlib.sha256()
+    for part in (title, description, footer, Path(__file__).read_text(encoding="utf-8"), PIL.__version__):
+        digest.update(part.encode("utf-8") + b"\0")
+    return digest.hexdigest()[:32] + ".png"
+
+
+def write_share_images(site_dir: Path, footer: str, cache_dir: Path | None = None) -> list[Path]:
+    """Draw each page's card, or copy it from cache_dir when a card with the same words was
+    drawn before: drawing and compressing is most of the time this step takes."""
     written = []
     for path, title, description in page_cards(site_dir):
         path.parent.mkdir(parents=True, exist_ok=True)
-        share_image(title, description, footer).save(path, format="PNG", optimize=True)
+        cached = cache_dir / _card_key(title, description, footer) if cache_dir else None
+        if cached is not None and cached.is_file() and not cached.is_symlink():
+            shutil.copyfile(cached, path)
+        else:
+            # zlib level 6 without optimize: about six times faster than optimize=True, 4% larger.
+            share_image(title, description, footer).save(path, format="PNG", compress_level=6)
+            if cached is not None:
+                cached.parent.mkdir(parents=True, exist_ok=True)
+                temporary = cached.with_suffix(f".{os.getpid()}.tmp")
+                shutil.copyfile(path, temporary)
+                temporary.replace(cached)  # atomic: a parallel build never reads half a file
         written.append(path)
     return written

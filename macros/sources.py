@@ -28,12 +28,14 @@ class Links:
     def event(self, event_id: str) -> str | None:
         if self.plan is None:
             return None
-        return next((f"{p.url}#{event_id}" for p in self.plan.timeline if event_id in p.ids), None)
+        part = self.plan.event_part.get(event_id)
+        return f"{part.url}#{event_id}" if part else None
 
     def source(self, source_id: str) -> str | None:
         if self.plan is None:
             return None
-        return next((f"{p.url}#source-{source_id}" for p in self.plan.sources if source_id in p.ids), None)
+        part = self.plan.source_part.get(source_id)
+        return f"{part.url}#source-{source_id}" if part else None
 
     @property
     def timeline_page(self) -> str | None:

@@ -12,6 +12,7 @@ other joining scripts, and emoji sequences).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
@@ -34,11 +35,15 @@ def _noncharacter(cp: int) -> bool:
     return 0xFDD0 <= cp <= 0xFDEF or (cp & 0xFFFE) == 0xFFFE
 
 
+_LOOK_CLOSER = re.compile(r"[^\x20-\x7e\n]")
+_LOOK_CLOSER_NO_NEWLINE = re.compile(r"[^\x20-\x7e]")
+
+
 def character_problem(value: str, allow_newlines: bool = True) -> str | None:
     """What is wrong with the first refused character of value, or None."""
-    for index, ch in enumerate(value):
-        if ch == "\n" and allow_newlines:
-            continue
+    # Printable ASCII is always allowed; only the other characters need a closer look.
+    for match in (_LOOK_CLOSER if allow_newlines else _LOOK_CLOSER_NO_NEWLINE).finditer(value):
+        index, ch = match.start(), match.group()
         cp = ord(ch)
         category = unicodedata.category(ch)
         code = f"U+{cp:04X}"

@@ -49,10 +49,31 @@ class Timeline:
     threads: tuple[tuple[str, str, int], ...]  # (slug, label, events shown) for the filter
     filterable: bool
     years: tuple[Year, ...] = ()  # set on full timeline pages, which show year headings
+    total: int = 0  # events that matched, when a timeline placed in a page shows only some
+    left_out: tuple[str, ...] = ()  # ids of the events that matched but are not shown
 
     @property
     def key_count(self) -> int:
         return sum(1 for i in self.items if i.key)
+
+
+# A timeline placed in a page is a chronology at a glance, so it stays short however long the
+# story grows: past this many events it shows the key moments and the latest, and says so.
+EMBED_LIMIT = 20
+# The key moments listed on /timeline/: the latest this many.
+KEY_MOMENTS_LIMIT = 40
+
+
+def _shortlist(events: list, limit: int) -> list:
+    """At most `limit` events, in date order: the key ones first (the latest of them if there
+    are too many), then the latest of the rest."""
+    if len(events) <= limit:
+        return events
+    position = {e.id: n for n, e in enumerate(events)}
+    key = [e for e in events if e.key][-limit:]
+    chosen = {e.id for e in key}
+    rest = [e for e in events if e.id not in chosen][-(limit - len(key)):] if len(key) < limit else []
+    return sorted(key + rest, key=lambda e: position[e.id])
 
 
 def _item(dataset: Dataset, event, href: str) -> TimelineItem:
@@ -69,9 +90,7 @@ def _item(dataset: Dataset, event, href: str) -> TimelineItem:
 
 
 def _hrefs(plan: Plan | None) -> dict[str, str]:
-    if plan is None:
-        return {}
-    return {eid: f"{part.url}#{eid}" for part in plan.timeline for eid in part.ids}
+    return plan.event_hrefs if plan is not None else {}
 
 
 def _thread_counts(items) -> tuple[tuple[str, str, int], ...]:
@@ -104,8 +123,11 @@ def timeline(dataset: Dataset, thread: str | None = None, start: str | None = No
         if end and event.date > end and not event.date.startswith(end):
             continue
         chosen.append(event)
-    items = tuple(_item(dataset, e, hrefs.get(e.id, f"#{e.id}")) for e in chosen)
-    return Timeline(items=items, threads=_thread_counts(items), filterable=False)
+    shown = _shortlist(chosen, EMBED_LIMIT)
+    items = tuple(_item(dataset, e, hrefs.get(e.id, f"#{e.id}")) for e in shown)
+    shown_ids = {e.id for e in shown}
+    return Timeline(items=items, threads=_thread_counts(items), filterable=False, total=len(chosen),
+                    left_out=tuple(e.id for e in chosen if e.id not in shown_ids))
 
 
 def timeline_part(dataset: Dataset, plan: Plan, slug: str) -> tuple[Part, Timeline]:
@@ -136,9 +158,10 @@ class Period:
 @dataclass(frozen=True)
 class TimelineIndex:
     periods: tuple[Period, ...]
-    key_moments: tuple[TimelineItem, ...]
+    key_moments: tuple[TimelineItem, ...]  # the latest KEY_MOMENTS_LIMIT
     latest: tuple[TimelineItem, ...]
     total: int
+    key_total: int = 0
 
 
 def timeline_index(dataset: Dataset, plan: Plan, latest: int = 10) -> TimelineIndex:
@@ -150,9 +173,9 @@ def timeline_index(dataset: Dataset, plan: Plan, latest: int = 10) -> TimelineIn
         periods.append(Period(part.url, part.label, len(chosen), sum(1 for e in chosen if e.key),
                               dates.in_words(chosen[0].date, short=True), dates.in_words(chosen[-1].date, short=True)))
     ordered = event_order(dataset)
-    key = tuple(_item(dataset, e, hrefs[e.id]) for e in ordered if e.key)
+    key = tuple(_item(dataset, e, hrefs[e.id]) for e in [e for e in ordered if e.key][-KEY_MOMENTS_LIMIT:])
     recent = tuple(_item(dataset, e, hrefs[e.id]) for e in reversed(ordered[-latest:]))
-    return TimelineIndex(tuple(periods), key, recent, len(ordered))
+    return TimelineIndex(tuple(periods), key, recent, len(ordered), sum(1 for e in ordered if e.key))
 
 
 def timeline_jsonld(view: Timeline, site_url: str, name: str) -> dict:

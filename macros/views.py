@@ -399,8 +399,13 @@ class PersonView:
     country: str
     role: str
     note: str | None
-    events: tuple[tuple[str, str], ...]  # (event id, title), newest last
+    events: tuple[tuple[str, str], ...]  # (event id, title), newest last; the latest PERSON_EVENTS
     sources: tuple[SourceLink, ...]
+    more_events: int = 0  # events left out of `events`
+
+
+# A person's entry lists their latest events; the rest are in the timeline.
+PERSON_EVENTS = 8
 
 
 def people(dataset: Dataset) -> tuple[tuple[str, str, tuple[PersonView, ...]], ...]:
@@ -412,7 +417,8 @@ def people(dataset: Dataset) -> tuple[tuple[str, str, tuple[PersonView, ...]], .
     groups = []
     for country, label in COUNTRY_LABELS.items():
         members = tuple(
-            PersonView(p.id, p.name, p.name_local, label, p.role, p.note, tuple(appears.get(p.id, ())), source_links(dataset, p.sources))
+            PersonView(p.id, p.name, p.name_local, label, p.role, p.note, tuple(appears.get(p.id, ())[-PERSON_EVENTS:]),
+                       source_links(dataset, p.sources), max(len(appears.get(p.id, ())) - PERSON_EVENTS, 0))
             for p in sorted(dataset.people, key=lambda p: p.name.split()[-1].lower()) if p.country == country)
         if members:
             groups.append((country, label, members))
@@ -472,3 +478,12 @@ def claim_reviews(dataset: Dataset, site_url: str, page: str) -> list[dict]:
                              "worstRating": 1, "alternateName": VERDICT_LABELS[c.verdict]},
         })
     return reviews
+
+
+def event_link_target(dataset: Dataset, event_id: str, text: str) -> str:
+    """Checks an event_link() call: a known event and some words to link."""
+    if not isinstance(event_id, str) or event_id not in dataset.by_id("events"):
+        raise MacroArgError(f"event_link(): {event_id!r} is not an event in data/events.yaml")
+    if not isinstance(text, str) or not text.strip():
+        raise MacroArgError("event_link(): give the words to link, as in event_link(\"komeito-exit-2025-10-10\", \"Komeito's exit\")")
+    return event_id

@@ -17,6 +17,7 @@ it failed, 130 when interrupted.
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import shutil
 import signal
@@ -26,17 +27,18 @@ import tempfile
 from pathlib import Path
 
 from macros.config import BUILD_CONFIG_PREFIX, write_build_config
-from macros.errors import DataError
+from macros.errors import DataError, one_line
 from macros.pipeline import finish, preflight, stage_docs
 
 ROOT = Path(__file__).resolve().parent.parent
 STAGING_PREFIX = ".site-build-"
 GENERATORS = {
-    # Not --quiet: it hides warnings from strict mode's counter, so a warning would not fail the build.
-    "mkdocs": lambda config: [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config)],
+    # MkDocs runs in this process (run_mkdocs); this command line is what it does, for reference
+    # and for `--generator mkdocs-cli`. Not --quiet: that hides warnings from strict mode's counter.
+    "mkdocs-cli": lambda config: [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config)],
     "zensical": lambda config: [sys.executable, "-m", "zensical", "build", "--strict", "--clean", "--config-file", str(config)],
 }
-DEFAULT_SITE_DIR = {"mkdocs": "site", "zensical": "site-zensical"}
+DEFAULT_SITE_DIR = {"mkdocs": "site", "mkdocs-cli": "site", "zensical": "site-zensical"}
 
 
 class Interrupted(Exception):
@@ -73,6 +75,54 @@ def _generator_output(text: str) -> list[str]:
             continue
         lines.append(line)
     return lines
+
+
+class _Collect(logging.Handler):
+    """MkDocs' warnings and errors, as its command line prints them ('WARNING -  ...')."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(f"{record.levelname} -  {record.getMessage()}")
+
+
+def run_mkdocs(config_file: Path) -> tuple[int, list[str]]:
+    """`mkdocs build --strict` in this process, so the data and pages checked by preflight
+    (macros.site.cached_site) are used as they are instead of being loaded a second time.
+    Returns the exit status and the lines MkDocs' command line would print."""
+    from mkdocs import exceptions
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    collect, logger = _Collect(), logging.getLogger("mkdocs")
+    logger.addHandler(collect)
+    config = None
+    try:
+        config = load_config(config_file=str(config_file), strict=True)
+        config.plugins.on_startup(command="build", dirty=False)
+        mkdocs_build(config)
+        status = 0
+    except exceptions.Abort as exc:  # strict mode's "Aborted with N warnings"
+        collect.lines.append(str(exc))
+        status = 1
+    except SystemExit as exc:
+        if exc.code not in (None, 0):
+            collect.lines.append(str(exc.code))
+        status = 1 if exc.code not in (None, 0) else 0
+    except Exception as exc:  # noqa: BLE001 - one line, never a traceback
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+        collect.lines.append(f"ERROR -  {type(exc).__name__}: {one_line(first)}")
+        status = 1
+    finally:
+        if config is not None:
+            try:
+                config.plugins.on_shutdown()
+            except Exception:  # noqa: BLE001, S110 - shutting down after a failure
+                pass
+        logger.removeHandler(collect)
+    return status, collect.lines
 
 
 def _publish(built: Path, site_dir: Path, staging: Path) -> None:
@@ -113,16 +163,21 @@ def build(site_dir: Path, project_dir: Path = ROOT, generator: str = "mkdocs") -
         staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=project_dir))
         docs = stage_docs(project_dir, site, staging)
         config_file = write_build_config(project_dir, staging / "site", docs, site.theme_context(),
-                                         tuple(part.src_uri for part in site.plan.parts))
-        env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
-        process = subprocess.Popen(GENERATORS[generator](config_file), cwd=project_dir, env=env,
-                                   stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-        output, _ = process.communicate()
-        for line in _generator_output(output):
+                                         tuple(part.src_uri for part in site.plan.parts),
+                                         hooks=("macros/mkdocs_hooks.py",) if generator.startswith("mkdocs") else ())
+        if generator == "mkdocs":
+            status, lines = run_mkdocs(config_file)
+        else:
+            env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
+            process = subprocess.Popen(GENERATORS[generator](config_file), cwd=project_dir, env=env,
+                                       stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+            output, _ = process.communicate()
+            status, lines = process.returncode, _generator_output(output)
+        for line in lines:
             print(line, file=sys.stderr)
-        if process.returncode != 0:
+        if status != 0:
             print(f"Build failed; {site_dir.name}/ was left as it was.", file=sys.stderr)
-            return process.returncode
+            return status
         try:
             finish(staging / "site", project_dir, config, site)
         except DataError as exc:
@@ -153,7 +208,7 @@ def build(site_dir: Path, project_dir: Path = ROOT, generator: str = "mkdocs") -
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("site_dir", nargs="?", type=Path)
-    parser.add_argument("--generator", choices=sorted(GENERATORS), default="mkdocs")
+    parser.add_argument("--generator", choices=sorted({"mkdocs", *GENERATORS}), default="mkdocs")
     parser.add_argument("--project", type=Path, default=ROOT, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     return build(args.site_dir or ROOT / DEFAULT_SITE_DIR[args.generator], args.project, args.generator)

@@ -158,7 +158,7 @@ def test_hostile_strings_render_inert(tmp_path, renderer):
     path.write_text(text, encoding="utf-8")
     dataset = load_dataset(tmp_path / "data")
     view = views.claims_table_for(dataset)
-    html = renderer.render("table.html", view=view, has_row_sources=True, base="", edit_url="", links=NO_LINKS)
+    html = renderer.html("table.html", view=view, has_row_sources=True, base="", edit_url="", links=NO_LINKS)
     assert "<img" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
     assert "{{" not in html and "{%" not in html and "&#123;&#123; 7*7 &#125;&#125;" in html
     assert "49" not in html
@@ -175,5 +175,5 @@ def test_inert_encodes_braces_but_not_json_ld():
 
 
 def test_rendered_block_has_no_blank_or_indented_lines(dataset, renderer):
-    html = renderer.render("timeline.html", view=timelines.timeline(dataset), jsonld=None, base="", edit_url="", links=NO_LINKS)
+    html = renderer.html("timeline.html", view=timelines.timeline(dataset), jsonld=None, base="", edit_url="", links=NO_LINKS)
     assert all(line and not line.startswith(" ") for line in html.splitlines())

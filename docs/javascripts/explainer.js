@@ -5,13 +5,13 @@
   "use strict";
 
   // -- Old links to a record that now lives on another page ---------------------------------
-  // /timeline/ and /sources/ list their records on pages made from data; a link such as
-  // timeline/#<event-id> is sent on to the page that has the event (anchors.json, written by
-  // the build next to the index page).
+  // /timeline/ and /sources/ list their records on pages made from data, and a page's own
+  // timeline may show only its key and latest events; a link such as timeline/#<event-id> is
+  // sent on to the page that has the event (anchors.json, written by the build next to the page).
   function forwardOldAnchor() {
     var marker = document.querySelector("[data-anchor-map]");
     var hash = decodeURIComponent(window.location.hash.slice(1));
-    if (!marker || !hash || !window.fetch) return;
+    if (!marker || !hash || document.getElementById(hash) || !window.fetch) return;
     fetch(marker.getAttribute("data-anchor-map"), { credentials: "same-origin" })
       .then(function (response) { return response.ok ? response.json() : {}; })
       .then(function (map) {
@@ -86,7 +86,8 @@
     setUpCopyLinks();
   }
   if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", start);
+    // once: the theme's deferred bundle announces DOMContentLoaded a second time (overrides/main.html).
+    document.addEventListener("DOMContentLoaded", start, { once: true });
   } else {
     start();
   }

@@ -45,11 +45,13 @@ DESKTOP = {"width": 1280, "height": 900}
 def _load_script(name: str):
     spec = importlib.util.spec_from_file_location(f"explainer_scripts_{name}", ROOT / "scripts" / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while it loads
     spec.loader.exec_module(module)
     return module
 
 
 serve_static = _load_script("serve_static")
+reader_speed = _load_script("reader_speed")
 
 
 # -- pages: known before the build, from the project's docs folder ---------------------------

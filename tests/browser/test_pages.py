@@ -10,7 +10,8 @@ pytestmark = pytest.mark.browser
 
 # First-load budget for every page: the sum of each response body as it would travel gzipped
 # (HTML, CSS, JS, the search worker and index, icons, images, fonts), in decimal kilobytes.
-BUDGET_BYTES = 100 * 1000
+# 90 KB at today's size; tests/test_budget.py holds the pages to 100 KB at ten times the data.
+BUDGET_BYTES = 90 * 1000
 BUDGET_REQUESTS = 10
 
 
