@@ -13,8 +13,10 @@ THEME_KEY = "explainer"
 
 
 def register(env, project_dir: Path, conf, page_url: Callable[[], str], base: str | None = None) -> None:
-    site = cached_site(project_dir, site_url=conf.get("site_url") or "", repo_url=conf.get("repo_url") or "")
     extra = conf.get("extra") or {}
+    # The edition this build makes (macros/editions.py), set by scripts/build.py with the theme's values.
+    lang = str(dict(extra.get(THEME_KEY) or {}).get("lang") or "en")
+    site = cached_site(project_dir, site_url=conf.get("site_url") or "", repo_url=conf.get("repo_url") or "", lang=lang)
     if dict(extra.get(THEME_KEY) or {}) != site.theme_context():
         # The theme shows data/site.yaml's dates, which scripts/build.py passes in through the
         # build's own configuration file; a plain `mkdocs build` would show none.

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from . import dates, views
+from . import dates, i18n, views
 from .dataset import Dataset
 
 WIDTH = 360
@@ -93,6 +93,7 @@ def _ticks(top: float) -> list[float]:
 # -- Japan's defence budget: one row per fiscal year -----------------------------------------
 
 def budget_chart(dataset: Dataset) -> Chart:
+    w = i18n.words(dataset.lang)
     years = sorted(dataset.defence_budget, key=lambda b: b.fiscal_year)
     table = views.budget_table(dataset)
     label_w, value_w, top_pad = 58, 96, 28
@@ -108,27 +109,27 @@ def budget_chart(dataset: Dataset) -> Chart:
         labels.append(Label(x, top_pad - 10, views.number(v), "tick", "middle"))
     for row, year in enumerate(span):
         y = top_pad + row * LINE
-        labels.append(Label(0, y + 15, f"FY{year}", "row-label"))
+        labels.append(Label(0, y + 15, w("fiscal_year", year=year), "row-label"))
         b = by_year.get(year)
         if b is None:
             # A year with no reliable figure is shown as such, not skipped.
-            labels.append(Label(label_w + 4, y + 15, "no reliable figure", "note"))
+            labels.append(Label(label_w + 4, y + 15, w.chart_no_figure, "note"))
             continue
-        w = plot_w * b.amount_yen_trillion / top
-        rects.append(Rect(label_w, y + 3, w, LINE - 6, f"bar bar-{b.status}"))
-        value = f"¥{views.number(b.amount_yen_trillion, 2)}tn" + (" draft" if b.status == "draft" else "")
-        labels.append(Label(label_w + w + 4, y + 15, value, "value"))
+        bar = plot_w * b.amount_yen_trillion / top
+        rects.append(Rect(label_w, y + 3, bar, LINE - 6, f"bar bar-{b.status}"))
+        value = w("chart_budget_value", n=views.number(b.amount_yen_trillion, 2)) + (w.chart_draft_suffix if b.status == "draft" else "")
+        labels.append(Label(label_w + bar + 4, y + 15, value, "value"))
     height = top_pad + len(span) * LINE + 6
     last = years[-1] if years else None
     description = (
-        f"Bar chart of Japan's initial defence budget for each fiscal year from FY{first} to FY{last.fiscal_year}, "
-        f"rising from ¥{views.number(years[0].amount_yen_trillion)} trillion to ¥{views.number(last.amount_yen_trillion)} trillion"
-        f"{' (a draft)' if last.status == 'draft' else ''}. The bars are drawn to scale from zero."
-        if years else "No data.")
-    return Chart("chart-defence-budget", "Japan's initial defence budget, ¥ trillion, by fiscal year", description, WIDTH, height,
+        w("chart_budget_description", first=w("fiscal_year", year=first), last=w("fiscal_year", year=last.fiscal_year),
+          low=views.number(years[0].amount_yen_trillion), high=views.number(last.amount_yen_trillion),
+          draft=w.chart_a_draft if last.status == "draft" else "")
+        if years else w.chart_no_data)
+    return Chart("chart-defence-budget", w.chart_budget_title, description, WIDTH, height,
                  rects=tuple(rects), labels=tuple(labels), lines=tuple(lines),
-                 legend=(("bar-enacted", "square", "Enacted budget"), ("bar-draft", "square", "Draft budget")),
-                 note="Scale: ¥ trillion, from zero. Fiscal years run from April to March.", table=table, sources=table.sources)
+                 legend=(("bar-enacted", "square", w.chart_enacted), ("bar-draft", "square", w.chart_draft)),
+                 note=w.chart_budget_note, table=table, sources=table.sources)
 
 
 # -- Defence spending as a share of GDP: one row per estimate, on a true % scale --------------
@@ -137,10 +138,11 @@ MARKERS = {"defence-budget": "square", "security-related": "circle", "nato-stand
 
 
 def share_chart(dataset: Dataset) -> Chart:
-    estimates = sorted(dataset.defence_share, key=lambda s: (s.year, s.period))
+    w = i18n.words(dataset.lang)
+    estimates = sorted(dataset.defence_share, key=lambda s: (s.year, dataset.english.by_id("defence_share")[s.id].period))
     table = views.share_table(dataset)
     if not estimates:
-        return Chart("chart-defence-share", "Defence spending as a share of GDP", "No data.", WIDTH, 40, table=table)
+        return Chart("chart-defence-share", w.chart_share_title, w.chart_no_data, WIDTH, 40, table=table)
     top_pad, plot_left, plot_right = 28, 16, WIDTH - 58
     top = _nice_max(max(max(e.share_pct for e in estimates), 2.0) * 1.1)
     row_h = LINE * 2  # a label line above each dot
@@ -161,22 +163,19 @@ def share_chart(dataset: Dataset) -> Chart:
         labels.append(Label(plot_left, y + 15, e.period, "row-label"))
         css = f"point point-{e.basis}" + (" point-target" if e.target else "")
         markers.append(Marker(MARKERS[e.basis], x_of(e.share_pct), y + LINE + 10, css))
-        value = f"{views.number(e.share_pct)}%" + (" goal" if e.target else "")
+        value = f"{views.number(e.share_pct)}%" + (w.chart_goal_suffix if e.target else "")
         # The value goes right of its dot, unless it would cross the 2% line; then left of it.
         if e.share_pct < 2.0 and x_of(e.share_pct) + 10 + 8 * len(value) > x_of(2.0) - 4:
             labels.append(Label(x_of(e.share_pct) - 10, y + LINE + 15, value, "value", "end"))
         else:
             labels.append(Label(x_of(e.share_pct) + 10, y + LINE + 15, value, "value"))
     used = list(dict.fromkeys(e.basis for e in estimates))
-    legend = tuple((f"point-{b}", MARKERS[b], views.BASIS_LABELS[b]) for b in used)
-    description = (
-        f"Dot chart of {len(estimates)} estimates of Japan's defence or security spending as a share of GDP, "
-        f"from {estimates[0].period} to {estimates[-1].period}, one row each, in date order. The horizontal axis is a true "
-        f"percentage scale from 0 to {views.number(top)}%, with a dashed line at 2%. Each dot's shape shows its basis, "
-        "because estimates on different bases are not one series.")
-    return Chart("chart-defence-share", "Defence and security spending, % of GDP, by basis", description, WIDTH, bottom + 8,
+    legend = tuple((f"point-{b}", MARKERS[b], w.labels("basis")[b]) for b in used)
+    description = w("chart_share_description", n=len(estimates), first=estimates[0].period, last=estimates[-1].period,
+                    top=views.number(top))
+    return Chart("chart-defence-share", w.chart_share_title, description, WIDTH, bottom + 8,
                  labels=tuple(labels), lines=tuple(lines), markers=tuple(markers), legend=legend,
-                 note="Scale: % of GDP, from zero; the dashed line marks 2%. Rows are estimates in date order, not a time axis.",
+                 note=w.chart_share_note,
                  table=table, sources=table.sources)
 
 
@@ -186,6 +185,7 @@ SIDE_ORDER = {"government": 0, "partner": 1, "opposition": 2}
 
 
 def seats_chart(dataset: Dataset) -> Chart:
+    w = i18n.words(dataset.lang)
     snapshots = sorted(dataset.seats, key=lambda s: dates.sort_key(s.date))
     table = views.seats_table(dataset)
     name_w, value_w = 118, 40
@@ -196,7 +196,7 @@ def seats_chart(dataset: Dataset) -> Chart:
     for snap in snapshots:
         governing = sum(p.seats for p in snap.parties if p.side != "opposition")
         labels.append(Label(0, y + 16, snap.label, "snapshot-title"))
-        labels.append(Label(0, y + 16 + LINE - 4, f"Government and partners: {governing} of {snap.total}; majority {snap.majority}", "note"))
+        labels.append(Label(0, y + 16 + LINE - 4, w("chart_seats_governing", governing=governing, total=snap.total, majority=snap.majority), "note"))
         y += 2 * LINE + 4
         # The whole house as one bar, with the majority marked below it, clear of the labels.
         scale = WIDTH / snap.total
@@ -209,7 +209,7 @@ def seats_chart(dataset: Dataset) -> Chart:
             rects.append(Rect(x, y, other * scale, 18, "seg seg-other"))
         mx = snap.majority * scale
         lines.append(Line(mx, y - 4, mx, y + 26, "reference"))
-        labels.append(Label(mx, y + 40, f"majority {snap.majority}", "reference-label", "middle"))
+        labels.append(Label(mx, y + 40, w("chart_majority", majority=snap.majority), "reference-label", "middle"))
         y += 52
         # Then each party on its own row, named, with its seats.
         party_scale = plot_w / snap.total
@@ -219,16 +219,18 @@ def seats_chart(dataset: Dataset) -> Chart:
             labels.append(Label(name_w + party.seats * party_scale + 4, y + 15, str(party.seats), "value"))
             y += LINE
         if other > 0:
-            labels.append(Label(0, y + 15, "Others", "row-label"))
+            labels.append(Label(0, y + 15, w.chart_others, "row-label"))
             rects.append(Rect(name_w, y + 4, max(other * party_scale, 1), LINE - 8, "seg seg-other"))
             labels.append(Label(name_w + other * party_scale + 4, y + 15, str(other), "value"))
             y += LINE
         y += 18
-        parts = ", ".join(f"{p.short or p.party} {p.seats}" for p in sorted(snap.parties, key=lambda p: -p.seats))
-        sentences.append(f"{snap.label}: the governing side held {governing} of {snap.total} seats, and a majority is {snap.majority}. By party: {parts}.")
-    return Chart("chart-seats", "House of Representatives: seats by party", " ".join(sentences), WIDTH, int(y),
+        parts = (", " if w.lang == "en" else "、").join(w("chart_party_seats", party=p.short or p.party, seats=p.seats)
+                                                        for p in sorted(snap.parties, key=lambda p: -p.seats))
+        sentences.append(w("chart_seats_sentence", label=snap.label, governing=governing, total=snap.total, majority=snap.majority, parts=parts))
+    total = snapshots[-1].total if snapshots else 465
+    return Chart("chart-seats", w.chart_seats_title, ("" if w.lang == "ja" else " ").join(sentences), WIDTH, int(y),
                  rects=tuple(rects), labels=tuple(labels), lines=tuple(lines),
-                 legend=(("seg-government", "square", "Government"), ("seg-partner", "square", "Partner outside the cabinet"),
-                         ("seg-opposition", "square", "Opposition"), ("seg-other", "square", "Others and vacancies")),
-                 note="Each bar is drawn to scale: the full bar is the whole house of 465 seats.",
+                 legend=(("seg-government", "square", w.labels("side")["government"]), ("seg-partner", "square", w.labels("side")["partner"]),
+                         ("seg-opposition", "square", w.labels("side")["opposition"]), ("seg-other", "square", w.chart_others_vacancies)),
+                 note=w("chart_seats_note", total=total),
                  table=table, sources=table.sources)

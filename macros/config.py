@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from . import i18n
 from .errors import DataError, Problem, shown
 from .files import read_capped
 
@@ -85,13 +86,47 @@ def material_bundle() -> str:
     return f"assets/javascripts/{found[0].name}" if len(found) == 1 else ""
 
 
+def edition_settings(config: SiteConfig, lang: str, site_url: str, site_name: str, description: str) -> dict:
+    """What an edition other than English changes in mkdocs.yml: its address, name and language,
+    the navigation's labels, the search language and the heading links' title. Lists replace the
+    inherited ones whole, so plugins and Markdown extensions are written out in full."""
+    raw = config.raw
+    labels = i18n.NAV[lang]
+    nav = []
+    for item in raw.get("nav") or []:
+        (title, target), = item.items() if isinstance(item, dict) else ((None, item),)
+        if target not in labels:
+            raise DataError(Problem("macros/i18n.py", None, f"NAV[{lang!r}] has no label for {target!r}, which mkdocs.yml's nav lists"))
+        nav.append({labels[target]: target})
+    plugins = []
+    for item in raw.get("plugins") or []:
+        name, options = next(iter(item.items())) if isinstance(item, dict) else (item, None)
+        if name == "search":
+            # Word segmentation for Japanese, which has no spaces between words (lunr-languages' ja).
+            options = {**(options or {}), "lang": [lang]}
+        plugins.append({name: options} if options is not None else name)
+    extensions = []
+    for item in raw.get("markdown_extensions") or []:
+        name, options = next(iter(item.items())) if isinstance(item, dict) else (item, None)
+        if name == "toc":
+            options = {**(options or {}), "permalink_title": i18n.words(lang).section_link}
+        extensions.append({name: options} if options is not None else name)
+    theme = dict(raw.get("theme") or {})
+    theme["language"] = lang
+    return {"site_url": site_url, "site_name": site_name, "site_description": description, "nav": nav,
+            "plugins": plugins, "markdown_extensions": extensions, "theme": theme,
+            "copyright": i18n.words(lang).copyright}
+
+
 def write_build_config(project_dir: Path, site_dir: Path, docs_dir: Path, theme_values: dict,
-                       generated: tuple[str, ...] = (), inherit: str = CONFIG_FILE, hooks: tuple[str, ...] = ()) -> Path:
+                       generated: tuple[str, ...] = (), inherit: str = CONFIG_FILE, hooks: tuple[str, ...] = (),
+                       settings: dict | None = None) -> Path:
     """The build's own config file: mkdocs.yml plus where the pages are (docs/ and the pages made
-    from data), where the site goes, and the theme's values."""
+    from data), where the site goes, the theme's values and an edition's own settings."""
     path = project_dir / f"{BUILD_CONFIG_PREFIX}{os.getpid()}-{secrets.token_hex(4)}.yml"
     # Relative to the project folder (where this file is), as Zensical wants them.
-    document = {"INHERIT": inherit, "docs_dir": os.path.relpath(docs_dir, project_dir), "site_dir": os.path.relpath(site_dir, project_dir),
+    document = {"INHERIT": inherit, **(settings or {}),
+                "docs_dir": os.path.relpath(docs_dir, project_dir), "site_dir": os.path.relpath(site_dir, project_dir),
                 "extra": {"explainer": theme_values}}
     if hooks:
         document["hooks"] = list(hooks)

@@ -66,6 +66,28 @@ class Dataset:
     records: dict[str, tuple[BaseModel, ...]]
     # Line numbers of each record, by dataset name and id, for later messages.
     lines: dict[str, dict[str, int]] = field(default_factory=dict)
+    # The edition these records are shown in: "en", or "ja" with the Japanese twins in place.
+    lang: str = "en"
+
+    def localized(self, lang: str) -> Dataset:
+        """The same records for an edition: for "ja", each field that has a Japanese twin
+        (<field>_ja, see models.Record.JAPANESE) holds the Japanese, so that every view, table,
+        chart and download shows one language without knowing about the other."""
+        if lang == self.lang:
+            return self
+        cache = self.__dict__.setdefault("_localized", {})
+        if lang not in cache:
+            localized = Dataset(_localize(self.site, lang),
+                                {name: tuple(_localize(r, lang) for r in rs) for name, rs in self.records.items()},
+                                self.lines, lang)
+            localized.__dict__["_english"] = self
+            cache[lang] = localized
+        return cache[lang]
+
+    @property
+    def english(self) -> Dataset:
+        """The records as written in English: what orders and names things the same in every edition."""
+        return self.__dict__.get("_english", self)
 
     def __getattr__(self, name: str):
         try:
@@ -79,6 +101,20 @@ class Dataset:
         if name not in index:
             index[name] = {r.id: r for r in self.records[name]}
         return index[name]
+
+
+def _localize(record: BaseModel, lang: str) -> BaseModel:
+    if lang == "en":
+        return record
+    update = {}
+    for name in getattr(record, "JAPANESE", ()):
+        twin = getattr(record, f"{name}_{lang}")
+        if twin is not None:  # missing only while a translation is in progress (models.REQUIRE_JAPANESE)
+            update[name] = twin
+    for name, value in record:
+        if isinstance(value, list) and value and isinstance(value[0], BaseModel):
+            update[name] = [_localize(v, lang) for v in value]
+    return record.model_copy(update=update) if update else record
 
 
 _PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -128,12 +164,12 @@ def _message(error: dict) -> str:
     return msg
 
 
-def _validate_record(model, raw, path, label, problems, line=None) -> BaseModel | None:
+def _validate_record(model, raw, path, label, problems, line=None, context=None) -> BaseModel | None:
     if not isinstance(raw, dict):
         problems.append(Problem(path, getattr(raw, "line", line), "each entry must be a mapping of field: value", label))
         return None
     try:
-        return model.model_validate(raw)
+        return model.model_validate(raw, context=context)
     except ValidationError as exc:
         for error in exc.errors():
             loc = tuple(error["loc"])
@@ -154,9 +190,16 @@ def build_date() -> str:
     return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date().isoformat()
 
 
-def load_dataset(data_dir: Path, display_root: str = "data", root: Path | None = None, today: str | None = None) -> Dataset:
-    """Load and check every data file in data_dir, which must sit inside root (the project)."""
+def load_dataset(data_dir: Path, display_root: str = "data", root: Path | None = None, today: str | None = None,
+                 require_japanese: bool | None = None) -> Dataset:
+    """Load and check every data file in data_dir, which must sit inside root (the project).
+
+    Every text readers see needs its Japanese twin when the project has a Japanese edition
+    (docs/ja/), unless require_japanese says otherwise."""
     root = root or data_dir.parent
+    if require_japanese is None:
+        require_japanese = (root / "docs" / "ja").is_dir()
+    context = {"require_japanese": require_japanese}
     problems: list[Problem] = []
     records: dict[str, tuple[BaseModel, ...]] = {}
     lines: dict[str, dict[str, int]] = {}
@@ -169,7 +212,7 @@ def load_dataset(data_dir: Path, display_root: str = "data", root: Path | None =
         if not isinstance(raw_site, dict):
             problems.append(Problem(site_path, getattr(raw_site, "line", 1), "the file must be a mapping of field: value"))
         else:
-            site = _validate_record(models.Site, raw_site, site_path, None, problems)
+            site = _validate_record(models.Site, raw_site, site_path, None, problems, context=context)
     except DataError as exc:
         problems.extend(exc.problems)
 
@@ -186,7 +229,7 @@ def load_dataset(data_dir: Path, display_root: str = "data", root: Path | None =
         valid = []
         for index, item in enumerate(raw):
             label = record_label(spec.noun, item.get("id") if isinstance(item, dict) else None, index)
-            record = _validate_record(spec.model, item, path, label, problems, line=raw.item_lines[index])
+            record = _validate_record(spec.model, item, path, label, problems, line=raw.item_lines[index], context=context)
             if record is not None:
                 valid.append((record, raw.item_lines[index], item))
         seen: dict[str, int] = {}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from . import i18n
 from .dataset import Dataset
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -27,7 +28,9 @@ def atom_feed(dataset: Dataset, site_url: str, log_page: str = "about/") -> byte
             element.text = text
         return element
 
-    sub(feed, "title", f"{dataset.site.title}: updates and corrections")
+    w = i18n.words(dataset.lang)
+    feed.set("{http://www.w3.org/XML/1998/namespace}lang", dataset.lang)
+    sub(feed, "title", f"{dataset.site.title}{'：' if w.lang == 'ja' else ': '}{i18n.THEME[w.lang]['feed_title']}")
     sub(feed, "subtitle", dataset.site.description)
     sub(feed, "id", site_url)
     sub(feed, "link", href=site_url + "feed.xml", rel="self", type="application/atom+xml")
@@ -37,7 +40,7 @@ def atom_feed(dataset: Dataset, site_url: str, log_page: str = "about/") -> byte
     sub(feed, "rights", dataset.site.licence)
     for change in changes:
         entry = sub(feed, "entry")
-        prefix = "Correction: " if change.kind == "correction" else ""
+        prefix = (w.labels("kind")["correction"] + ("：" if w.lang == "ja" else ": ")) if change.kind == "correction" else ""
         sub(entry, "title", prefix + change.title)
         # The entry's permanent id: where the change is listed in the corrections log.
         sub(entry, "id", f"{site_url}{log_page}#change-{change.id}")
@@ -45,8 +48,8 @@ def atom_feed(dataset: Dataset, site_url: str, log_page: str = "about/") -> byte
         sub(entry, "updated", _stamp(change.date))
         sub(entry, "published", _stamp(change.date))
         sub(entry, "category", term=change.kind)
-        cited = "; ".join(f"{sources[s].publisher}, {sources[s].title} <{sources[s].url}>" for s in change.sources)
-        sub(entry, "summary", f"{change.summary} Sources: {cited}")
+        cited = w.list_separator.join(f"{sources[s].publisher}, {sources[s].title} <{sources[s].url}>" for s in change.sources)
+        sub(entry, "summary", f"{change.summary} {w.sources_colon}{cited}")
     ET.indent(feed)
     return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="utf-8") + b"\n"
 

@@ -150,13 +150,16 @@ def _docs_rules(root: Path, current: Path, dirnames: list[str], filenames: list[
     return problems
 
 
-def markdown_pages(docs_dir: Path) -> list[Path]:
-    """Every page the generator will render, relative to docs_dir, in sorted order.
+def markdown_pages(docs_dir: Path, skip: tuple[str, ...] = ()) -> list[Path]:
+    """Every page the generator will render, relative to docs_dir, in sorted order; `skip`
+    names top-level folders that are not part of it (another edition's pages: docs/ja/).
 
     Called after check_tree, so the walk meets no links, hidden files or reserved folders.
     """
     pages = []
     for current, dirnames, filenames in os.walk(docs_dir, followlinks=True):
+        if Path(current) == docs_dir:
+            dirnames[:] = [d for d in dirnames if d not in skip]
         dirnames.sort()
         for filename in sorted(filenames):
             if filename.endswith(MARKDOWN_EXTENSIONS):

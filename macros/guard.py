@@ -22,6 +22,7 @@ from pathlib import Path
 from jinja2 import Environment, TemplateSyntaxError, nodes
 
 from . import frontmatter
+from .editions import EDITION_FOLDERS, ENGLISH, Edition
 from .errors import DataError, Problem, shown
 from .files import markdown_pages, read_capped
 from .text import character_problem
@@ -279,25 +280,31 @@ def read_page(path: Path, root: Path, page: str) -> str:
         raise DataError(Problem(page, line, f"byte 0x{raw[exc.start]:02x} is not valid UTF-8; save the page as UTF-8")) from None
 
 
-def page_metas(project_dir: Path) -> dict[str, frontmatter.PageMeta]:
-    """Each page's validated front matter, by its path under docs/ (after check_pages passed)."""
-    docs = project_dir / "docs"
+def _edition_pages(project_dir: Path, edition: Edition) -> tuple[Path, list[Path]]:
+    docs = project_dir / edition.docs
+    return docs, markdown_pages(docs, skip=EDITION_FOLDERS if edition.docs == "docs" else ())
+
+
+def page_metas(project_dir: Path, edition: Edition = ENGLISH) -> dict[str, frontmatter.PageMeta]:
+    """Each page's validated front matter, by its path in the edition's folder (after check_pages passed)."""
+    docs, pages = _edition_pages(project_dir, edition)
     metas = {}
-    for rel in markdown_pages(docs):
-        page = f"docs/{rel.as_posix()}"
+    for rel in pages:
+        page = edition.display(rel.as_posix())
         metas[rel.as_posix()] = frontmatter.split(read_page(docs / rel, project_dir, page), page)[0]
     return metas
 
 
-def check_pages(project_dir: Path, macros: dict[str, Callable], validators: dict[str, Callable]) -> list[MacroCall]:
+def check_pages(project_dir: Path, macros: dict[str, Callable], validators: dict[str, Callable],
+                edition: Edition = ENGLISH) -> list[MacroCall]:
     """Check every page the generator will render; raise DataError listing every problem."""
     env = Environment()
     problems: list[Problem] = []
     calls: list[MacroCall] = []
-    docs = project_dir / "docs"
-    for rel in markdown_pages(docs):
+    docs, pages = _edition_pages(project_dir, edition)
+    for rel in pages:
         src_uri = rel.as_posix()
-        page = f"docs/{src_uri}"
+        page = edition.display(src_uri)
         try:
             text = read_page(docs / rel, project_dir, page)
         except DataError as exc:

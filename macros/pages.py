@@ -23,7 +23,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-from . import dates
+from . import dates, i18n
 from .dataset import Dataset, publisher_anchor
 
 TIMELINE_LIMIT = 40
@@ -265,35 +265,71 @@ def markdown_text(text: str) -> str:
     return "".join(f"&#{ord(c)};" if c.isascii() and not c.isalnum() and c != " " else c for c in text)
 
 
-def _pager(parts: Sequence[Part], index: int, home: str, home_label: str) -> str:
-    links = [f"[{home_label}](../{home}.md)"]
+def part_label(part: Part, dataset: Dataset) -> str:
+    """A generated page's name in the dataset's language. English names are made with the plan;
+    Japanese ones are made from the same records: the period's dates, or the publishers' names."""
+    if dataset.lang == "en":
+        return part.label
+    w = i18n.words(dataset.lang)
+    if part.folder == TIMELINE_DIR:
+        events = dataset.by_id("events")
+        first, last = events[part.ids[0]].date, events[part.ids[-1]].date
+        # The slug says what the period is: years ("2016-to-2025"), months ("2025-03-to-2025-10"), parts.
+        number = re.search(r"-part-([0-9]+)$", part.slug)
+        period = part.slug.removesuffix(number.group(0)) if number else part.slug
+        start, _, end = period.partition("-to-")
+        label = (w.date(start) if not end else
+                 f"{start}〜{end}年" if len(start) == 4 else
+                 f"{start[:4]}年{int(start[5:7])}〜{int(end[5:7])}月" if start[:4] == end[:4] else
+                 f"{w.date(start)}〜{w.date(end)}")
+        del first, last
+        return w("part_n", label=label, n=number.group(1)) if number else label
+    sources = dataset.by_id("sources")
+    first, last = sources[part.ids[0]].publisher, sources[part.ids[-1]].publisher
+    if first != last:
+        return w("label_to", first=first, last=last)
+    # One publisher over several pages: by years ("jiji-press-2019-to-2024"), then parts.
+    years = re.search(r"-([0-9]{4})(?:-to-([0-9]{4}))?(?:-part-([0-9]+))?$", part.slug)
+    if not years:
+        return first
+    span = f"{years.group(1)}〜{years.group(2)}年" if years.group(2) else f"{years.group(1)}年"
+    label = f"{first}（{span}）"
+    return w("part_n", label=label, n=years.group(3)) if years.group(3) else label
+
+
+def _pager(parts: Sequence[Part], index: int, home: str, home_label: str, dataset: Dataset) -> str:
+    w = i18n.words(dataset.lang)
+    links = [f"[{markdown_text(home_label)}](../{home}.md)"]
     if index > 0:
-        links.append(f"Earlier: [{markdown_text(parts[index - 1].label)}]({parts[index - 1].slug}.md)")
+        links.append(f"{markdown_text(w.earlier)} [{markdown_text(part_label(parts[index - 1], dataset))}]({parts[index - 1].slug}.md)")
     if index + 1 < len(parts):
-        links.append(f"Later: [{markdown_text(parts[index + 1].label)}]({parts[index + 1].slug}.md)")
+        links.append(f"{markdown_text(w.later)} [{markdown_text(part_label(parts[index + 1], dataset))}]({parts[index + 1].slug}.md)")
     return " · ".join(links)
 
 
 def markdown_pages(the_plan: Plan, dataset: Dataset) -> dict[str, str]:
-    """{src_uri: Markdown} for every generated page. They hold only front matter, a heading,
-    links between the parts and one macro call, so the pages a contributor writes and these
-    follow the same rules."""
-    site = dataset.site
+    """{src_uri: Markdown} for every generated page, in the dataset's language. They hold only
+    front matter, a heading, links between the parts and one macro call, so the pages a
+    contributor writes and these follow the same rules."""
+    site, w = dataset.site, i18n.words(dataset.lang)
     pages = {}
     events = dataset.by_id("events")
     for i, part in enumerate(the_plan.timeline):
         first, last = events[part.ids[0]], events[part.ids[-1]]
-        title = f"Timeline: {part.label}"
-        description = (f"{len(part.ids)} events of the Takaichi–Trump story from {dates.in_words(first.date)} "
-                       f"to {dates.in_words(last.date)}, each with its sources.")
+        label = part_label(part, dataset)
+        title = w("timeline_part_title", label=label)
+        description = w("timeline_part_description", n=len(part.ids), first=w.date(first.date), last=w.date(last.date))
         pages[part.src_uri] = (_front_matter(title, description, site.published, site.last_reviewed)
-                               + f"\n# {markdown_text(title)} {{ #timeline-part }}\n\n{_pager(the_plan.timeline, i, 'timeline', 'The whole timeline')}\n\n"
+                               + f"\n# {markdown_text(title)} {{ #timeline-part }}\n\n"
+                               + f"{_pager(the_plan.timeline, i, 'timeline', w.whole_timeline, dataset)}\n\n"
                                + f'{{{{ timeline_part("{part.slug}") }}}}\n')
     for i, part in enumerate(the_plan.sources):
-        title = f"Sources: {part.label}"
-        description = f"{len(part.ids)} of the sources this site cites ({part.label}), each with what cites it."
+        label = part_label(part, dataset)
+        title = w("sources_part_title", label=label)
+        description = w("sources_part_description", n=len(part.ids), label=label)
         pages[part.src_uri] = (_front_matter(title, description, site.published, site.last_reviewed)
-                               + f"\n# {markdown_text(title)} {{ #sources-part }}\n\n{_pager(the_plan.sources, i, 'sources', 'All publishers')}\n\n"
+                               + f"\n# {markdown_text(title)} {{ #sources-part }}\n\n"
+                               + f"{_pager(the_plan.sources, i, 'sources', w.all_publishers, dataset)}\n\n"
                                + f'{{{{ sources_part("{part.slug}") }}}}\n')
     return pages
 

@@ -18,11 +18,13 @@ import json
 import shutil
 from pathlib import Path
 
-from . import dates, pages
+from . import i18n, pages
 from . import timeline as timelines
-from .config import SiteConfig, read_config
+from .config import SiteConfig, edition_settings, read_config
+from .editions import EDITION_FOLDERS, EDITIONS, built_editions
 from .exports import write_downloads
 from .feed import write_feed
+from .files import MARKDOWN_EXTENSIONS
 from .guard import page_metas
 from .postbuild import check_links, check_site, parse_site
 from .render import relative_prefix
@@ -32,23 +34,41 @@ from .social import write_share_images
 from .urls import MANIFEST, check_contract
 
 
-def preflight(project_dir: Path) -> tuple[SiteConfig, ExplainerSite]:
-    """Everything the generator will read, checked; raises DataError."""
+def preflight(project_dir: Path) -> tuple[SiteConfig, dict[str, ExplainerSite]]:
+    """Everything the generator will read, checked, for each edition; raises DataError."""
     config = read_config(project_dir)
-    # Cached: MkDocs, run in this process, asks for the same site and gets this one.
-    site = cached_site(project_dir, site_url=config.site_url, repo_url=config.repo_url)
-    return config, site
+    # Cached: MkDocs, run in this process, asks for the same sites and gets these.
+    sites = {ed.lang: cached_site(project_dir, site_url=ed.site_url(config.site_url), repo_url=config.repo_url, lang=ed.lang)
+             for ed in built_editions(project_dir)}
+    return config, sites
 
 
 def stage_docs(project_dir: Path, site: ExplainerSite, staging: Path) -> Path:
-    """The folder the generator reads: docs/ as it is, plus the pages made from data (macros/pages.py)."""
-    docs = staging / "docs"
-    shutil.copytree(project_dir / "docs", docs)
+    """The folder the generator reads for an edition: its pages, the files they share (styles,
+    scripts, images, which live in docs/), and the pages made from data (macros/pages.py)."""
+    ed = site.edition
+    docs = staging / ("docs" if ed.lang == "en" else f"docs-{ed.lang}")
+    source = project_dir / ed.docs
+    skip = set(EDITION_FOLDERS) if ed.docs == "docs" else set()
+    shutil.copytree(source, docs, ignore=lambda folder, names: [n for n in names if Path(folder) == source and n in skip])
+    if ed.docs != "docs":
+        shared = project_dir / "docs"
+        for entry in sorted(shared.iterdir()):
+            if entry.name in EDITION_FOLDERS or entry.suffix in MARKDOWN_EXTENSIONS or (docs / entry.name).exists():
+                continue
+            (shutil.copytree if entry.is_dir() else shutil.copy2)(entry, docs / entry.name)
     for src_uri, text in pages.markdown_pages(site.plan, site.dataset).items():
         target = docs / src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
     return docs
+
+
+def build_settings(config: SiteConfig, site: ExplainerSite) -> dict:
+    """The edition's own settings for the build's config (none for English: mkdocs.yml is English)."""
+    if site.edition.lang == "en":
+        return {}
+    return edition_settings(config, site.edition.lang, site.site_url, site.dataset.site.title, site.dataset.site.description)
 
 
 def anchor_maps(site: ExplainerSite) -> dict[str, dict[str, str]]:
@@ -81,23 +101,49 @@ def anchor_maps(site: ExplainerSite) -> dict[str, dict[str, str]]:
 def write_anchor_maps(site_dir: Path, site: ExplainerSite) -> None:
     for page, mapping in anchor_maps(site).items():
         if mapping:
-            (site_dir / page / "anchors.json").write_text(
+            (site_dir / site.edition.prefix / page / "anchors.json").write_text(
                 json.dumps(dict(sorted(mapping.items())), ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
 
 
-def finish(site_dir: Path, project_dir: Path, config: SiteConfig, site: ExplainerSite) -> None:
+def finish(site_dir: Path, project_dir: Path, config: SiteConfig, sites: dict[str, ExplainerSite]) -> None:
     """Checks the built pages and writes the files both generators' sites carry; raises DataError."""
-    dataset = site.dataset
-    # The files the pages link to come first, so that the link check can see them.
-    write_downloads(dataset, site_dir)
-    write_feed(dataset, config.site_url, site_dir, site.links.page("corrections_log") or "")
-    write_anchor_maps(site_dir, site)
-    lastmod = {page_url(src): meta.updated for src, meta in page_metas(project_dir).items()}
-    lastmod.update({part.url: dataset.site.last_reviewed for part in site.plan.parts})
-    write_sitemap(site_dir, config.site_url, lastmod)
+    english = next(iter(sites.values())).english
+    # The files the pages link to come first, so that the link check can see them. The downloads
+    # are shared by the editions and carry both languages (every field with its _ja twin).
+    write_downloads(english, site_dir)
+    lastmod: dict[str, str] = {}
+    in_edition: dict[str, dict[str, str]] = {}  # page URL without the edition prefix -> {hreflang: URL}
+    generated = set()
+    for site in sites.values():
+        ed = site.edition
+        write_feed(site.dataset, site.site_url, site_dir / ed.prefix, site.links.page("corrections_log") or "")
+        write_anchor_maps(site_dir, site)
+        urls = {page_url(src): meta.updated for src, meta in page_metas(project_dir, ed).items()}
+        urls.update({part.url: site.dataset.site.last_reviewed for part in site.plan.parts})
+        for url, day in urls.items():
+            lastmod[ed.prefix + url] = day
+            in_edition.setdefault(url, {})[ed.hreflang] = ed.prefix + url
+        generated |= {ed.prefix + part.url for part in site.plan.parts}
+    alternates = {}
+    for langs in in_edition.values():
+        if len(langs) > 1:
+            with_default = {**langs, "x-default": langs.get("en", next(iter(langs.values())))}
+            for other in langs.values():
+                alternates[other] = with_default
+    write_sitemap(site_dir, config.site_url, lastmod, alternates)
+    # One sitemap for the whole site, at its root: an edition's own (its generator's) goes.
+    for ed in EDITIONS:
+        if ed.prefix:
+            for name in ("sitemap.xml", "sitemap.xml.gz"):
+                (site_dir / ed.prefix / name).unlink(missing_ok=True)
     built = parse_site(site_dir)
     check_site(site_dir, built)
     check_links(site_dir, built)
-    check_contract(site_dir, project_dir / MANIFEST, generated={part.url for part in site.plan.parts})
-    write_share_images(site_dir, footer=f"{config.site_name} · as of {dates.in_words(dataset.site.as_of)}",
-                       cache_dir=project_dir / ".cache" / "share-images")
+    check_contract(site_dir, project_dir / MANIFEST, generated=generated)
+    for site in sites.values():
+        w = site.words
+        footer = f"{site.dataset.site.title if w.lang != 'en' else config.site_name} · " + (
+            f"{w.date(site.dataset.site.as_of)}{i18n.WORDS['ja']['as_of']}" if w.lang == "ja" else f"as of {w.date(site.dataset.site.as_of)}")
+        write_share_images(site_dir, footer=footer, cache_dir=project_dir / ".cache" / "share-images",
+                           only=site.edition.prefix or None, skip=tuple(e.prefix for e in EDITIONS if e.prefix and e != site.edition),
+                           lang=w.lang)

@@ -16,10 +16,11 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
-from . import boundary, charts, dates, pages, sources, views
+from . import boundary, charts, dates, i18n, pages, sources, views
 from . import timeline as timelines
 from .config import material_bundle
 from .dataset import RECORD_FILES, SITE_FILE, Dataset, DatasetSpec, _fingerprint, cached_dataset
+from .editions import EDITIONS, Edition, edition
 from .errors import DataError, Problem
 from .files import check_tree, markdown_pages
 from .guard import INLINE_MACROS, MacroCall, check_pages, page_metas
@@ -29,17 +30,25 @@ from .sitemap import page_url as page_href
 
 
 class ExplainerSite:
-    def __init__(self, project_dir: Path, *, site_url: str = "", repo_url: str = ""):
+    """One edition of the site (macros/editions.py): its pages, checked, and the macros they call.
+    site_url is the edition's own address (the root's, plus 'ja/' for the Japanese edition)."""
+
+    def __init__(self, project_dir: Path, *, site_url: str = "", repo_url: str = "", lang: str = "en"):
         self.project_dir = project_dir.resolve()
         self.site_url = site_url
         self.edit_url = f"{repo_url.rstrip('/')}/edit/main/" if repo_url else ""
+        self.edition = edition(lang)
+        self.words = i18n.words(lang)
         check_tree(self.project_dir)
-        self.dataset: Dataset = cached_dataset(self.project_dir)
-        self.plan = pages.plan(self.dataset)
+        # The records as validated (English), and as this edition shows them. The page plan comes
+        # from the English, so that both editions split the timeline and the sources alike.
+        self.english: Dataset = cached_dataset(self.project_dir)
+        self.dataset: Dataset = self.english.localized(lang)
+        self.plan = pages.plan(self.english)
         self.renderer = Renderer(cache_dir=self.project_dir / ".cache" / "jinja" / "macros")
         self._views = self._cached_views()
         self.macros = self.bind(lambda: "")
-        self.calls: list[MacroCall] = check_pages(self.project_dir, self.macros, self._validators())
+        self.calls: list[MacroCall] = check_pages(self.project_dir, self.macros, self._validators(), self.edition)
         self._check_charts_have_tables()
         self.citations = self._citations()
         self.links = self._links()
@@ -54,18 +63,26 @@ class ExplainerSite:
 
     def theme_context(self) -> dict:
         """Values the theme templates show on every page (passed through the build's config)."""
-        site = self.dataset.site
+        site, w = self.dataset.site, self.words
         # Each page shows its own dates in words; the theme cannot format dates itself.
-        page_dates = {d for meta in page_metas(self.project_dir).values() for d in (meta.published, meta.updated)}
+        page_dates = {d for meta in page_metas(self.project_dir, self.edition).values() for d in (meta.published, meta.updated)}
         page_dates |= {site.published, site.last_reviewed}
         return {"corrections": self.links.page("corrections_log") or "",
                 "material_bundle": material_bundle(),
-                "words": {d: dates.in_words(d) for d in sorted(page_dates)},
-                "as_of": site.as_of, "as_of_words": dates.in_words(site.as_of),
+                "lang": self.edition.lang,
+                "root_url": self.site_url[: len(self.site_url) - len(self.edition.prefix)] if self.edition.prefix else self.site_url,
+                "other_edition": self._other_edition_built(),
+                **theme_words(self.edition),
+                "words": {d: w.date(d) for d in sorted(page_dates)},
+                "as_of": site.as_of, "as_of_words": w.date(site.as_of),
                 "published": site.published,
-                "last_reviewed": site.last_reviewed, "last_reviewed_words": dates.in_words(site.last_reviewed),
+                "last_reviewed": site.last_reviewed, "last_reviewed_words": w.date(site.last_reviewed),
                 "last_reviewed_apa": dates.apa(site.last_reviewed),
                 "last_reviewed_chicago": dates.chicago(site.last_reviewed)}
+
+    def _other_edition_built(self) -> bool:
+        """Whether the other edition exists, so that the language switch has somewhere to go."""
+        return all((self.project_dir / e.docs).is_dir() for e in EDITIONS)
 
     # -- argument checks, run on every call in every page before rendering --
     def _validators(self) -> dict[str, Callable]:
@@ -146,7 +163,7 @@ class ExplainerSite:
         def context() -> dict:
             # self.links is set once the pages are checked; the macros run only after that.
             base = relative_prefix(page_url()) if fixed_base is None else fixed_base
-            return {"base": base, "edit_url": self.edit_url, "links": getattr(self, "links", sources.NO_LINKS)}
+            return {"base": base, "edit_url": self.edit_url, "links": getattr(self, "links", sources.NO_LINKS), "t": self.words}
 
         def table_macro(name):
             def macro() -> str:
@@ -175,7 +192,7 @@ class ExplainerSite:
                 entry = refs.setdefault(link.id, [len(refs) + 1, link, 0])
                 entry[2] += 1
                 numbered.append((entry[0], entry[2]))
-            return render("cite.html", inline=True, refs=numbered)
+            return render("cite.html", inline=True, refs=numbered, t=self.words)
 
         def references() -> str:
             refs = cited.pop(page_url(), {})
@@ -186,7 +203,8 @@ class ExplainerSite:
 
         def timeline_part(slug: str) -> str:
             part, view = cached["timeline_part"](slug)
-            jsonld = (json_for_script(timelines.timeline_jsonld(view, self.site_url, f"Timeline: {part.label}"))
+            title = self.words("timeline_part_title", label=pages.part_label(part, self.dataset))
+            jsonld = (json_for_script(timelines.timeline_jsonld(view, self.site_url, title))
                       if self.site_url else None)
             return render("timeline.html", view=view, jsonld=jsonld, **context())
 
@@ -196,7 +214,7 @@ class ExplainerSite:
         def key_moments() -> str:
             # With ids: a link to timeline/#<event> lands here even without the script that forwards it.
             index = cached["timeline_index"]()
-            note = (f"The latest {len(index.key_moments)} of {index.key_total} key moments; the parts below have them all."
+            note = (self.words("latest_key_note", shown=len(index.key_moments), total=index.key_total)
                     if index.key_total > len(index.key_moments) else "")
             return render("timeline_compact.html", items=index.key_moments, with_id=True, note=note, **context())
 
@@ -205,20 +223,20 @@ class ExplainerSite:
 
         def sources_part(slug: str) -> str:
             part = self._sources_part_ids(slug)
-            groups = sources.sources_list(data, self._uses(), self.links, part.ids)
+            groups = sources.sources_list(data, self._uses(), self.links, part.ids, self.english)
             return render("sources_list.html", groups=groups, part=part, **context())
 
         def sources_index() -> str:
-            return render("sources_index.html", index=sources.sources_index(data, self.links), **context())
+            return render("sources_index.html", index=sources.sources_index(data, self.links, self.english), **context())
 
         def primary_sources() -> str:
-            return render("primary_sources.html", index=sources.sources_index(data, self.links), **context())
+            return render("primary_sources.html", index=sources.sources_index(data, self.links, self.english), **context())
 
         def key_facts() -> str:
             return render("key_facts.html", facts=views.key_facts(data), **context())
 
         def sources_list() -> str:
-            groups = sources.sources_list(data, self._uses(), self.links)
+            groups = sources.sources_list(data, self._uses(), self.links, None, self.english)
             return render("sources_list.html", groups=groups, part=None, **context())
 
         def data_dictionary() -> str:
@@ -260,7 +278,7 @@ class ExplainerSite:
             return render("people.html", groups=groups, headings=country is None, downloads=last, **context())
 
         def claims_summary() -> str:
-            scale = tuple((v, views.VERDICT_LABELS[v], meaning) for v, meaning in views.VERDICT_SCALE)
+            scale = tuple((v, self.words.labels("verdict")[v], self.words.labels("verdict_meaning")[v]) for v, _ in views.VERDICT_SCALE)
             page = self.links.page("claims_table", "claims_summary") or ""
             reviews = [json_for_script(r) for r in views.claim_reviews(data, self.site_url, page)] if self.site_url else []
             return render("claims_summary.html", groups=cached["claims_summary"](), scale=scale, reviews=reviews, **context())
@@ -273,10 +291,10 @@ class ExplainerSite:
             return boundary.inline(str(Markup('<a href="{}">{}</a>').format(ctx["base"] + href, text)))
 
         def as_of() -> str:
-            return boundary.inline(str(escape(dates.in_words(data.site.as_of))))
+            return boundary.inline(str(escape(self.words.date(data.site.as_of))))
 
         def last_reviewed() -> str:
-            return boundary.inline(str(escape(dates.in_words(data.site.last_reviewed))))
+            return boundary.inline(str(escape(self.words.date(data.site.last_reviewed))))
 
         macros = {
             "cite": cite,
@@ -311,6 +329,15 @@ class ExplainerSite:
         return macros
 
 
+def theme_words(ed: Edition) -> dict:
+    """The edition's settings and words for the theme templates (overrides/)."""
+    return {"t": i18n.THEME[ed.lang], "locale": ed.locale, "hreflang": ed.hreflang, "prefix": ed.prefix,
+            "other_locales": [e.locale for e in EDITIONS if e != ed],
+            "alternates": [{"hreflang": e.hreflang, "prefix": e.prefix} for e in EDITIONS],
+            # From this edition's root to the other's: 'ja/' from English, '../' from Japanese.
+            "switch_path": "ja/" if ed.lang == "en" else "../"}
+
+
 # -- one ExplainerSite per build -----------------------------------------------------------
 
 _sites: dict[tuple, tuple[tuple, ExplainerSite]] = {}
@@ -329,16 +356,16 @@ def _pages_fingerprint(project_dir: Path) -> tuple:
     return tuple(marks)
 
 
-def cached_site(project_dir: Path, *, site_url: str = "", repo_url: str = "") -> ExplainerSite:
-    """The build's ExplainerSite, made again only when a page or a data file changes."""
+def cached_site(project_dir: Path, *, site_url: str = "", repo_url: str = "", lang: str = "en") -> ExplainerSite:
+    """The build's ExplainerSite for an edition, made again only when a page or a data file changes."""
     project_dir = project_dir.resolve()
-    key = (project_dir, site_url, repo_url)
+    key = (project_dir, site_url, repo_url, lang)
     with _lock:
         check_tree(project_dir)
         mark = (_fingerprint(project_dir / "data"), _pages_fingerprint(project_dir))
         hit = _sites.get(key)
         if hit and hit[0] == mark:
             return hit[1]
-        site = ExplainerSite(project_dir, site_url=site_url, repo_url=repo_url)
+        site = ExplainerSite(project_dir, site_url=site_url, repo_url=repo_url, lang=lang)
         _sites[key] = (mark, site)
         return site

@@ -1,8 +1,10 @@
 """Share images (1200×630 PNG) for every page, drawn at build time without the network.
 
 The text comes from each built page's own Open Graph tags, so the image always
-matches the title and description a link preview shows. The font is the one
-bundled inside Pillow, so nothing is downloaded.
+matches the title and description a link preview shows. English cards use the font
+bundled inside Pillow; Japanese cards use a subset of Noto Sans CJK JP kept in
+macros/fonts/ (SIL Open Font License; scripts/subset_font.py makes it), so nothing
+is downloaded.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from urllib.parse import urlsplit
 
 import PIL
 from PIL import Image, ImageDraw, ImageFont
+
+from .errors import DataError, Problem
 
 SIZE = (1200, 630)
 BACKGROUND = (40, 53, 147)
@@ -54,12 +58,69 @@ def _wrap(draw: ImageDraw.ImageDraw, text: str, font, width: int, max_lines: int
     return lines
 
 
-def share_image(title: str, description: str, footer: str) -> Image.Image:
+JAPANESE_FONT = Path(__file__).resolve().parent / "fonts" / "NotoSansCJKjp-Bold-subset.otf"
+_FONT_RANGES = ((0x20, 0x7E), (0xA0, 0xFF), (0x2010, 0x206F), (0x2190, 0x21FF), (0x2460, 0x24FF),
+                (0x3000, 0x303F), (0x3040, 0x30FF), (0xFF00, 0xFFEF))
+# Characters a line may not start or end with, as Japanese typesetting has it (kinsoku).
+_NO_START = set("、。，．・：；？！ー）」』】〕〉》ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々〜…%,.)")
+_NO_END = set("（「『【〔〈《(")
+
+
+def japanese_font_characters() -> frozenset[str]:
+    """What the Japanese font holds: every kanji and kana of JIS X 0208 (the set Japanese
+    newspapers' systems are built on), Latin, digits and the punctuation of both scripts."""
+    chars = set()
+    for high in range(0xA1, 0xFF):
+        for low in range(0xA1, 0xFF):
+            try:
+                chars.add(bytes([high, low]).decode("euc_jp"))
+            except UnicodeDecodeError:
+                continue
+    for first, last in _FONT_RANGES:
+        chars.update(chr(c) for c in range(first, last + 1))
+    return frozenset(chars)
+
+
+def _wrap_characters(draw: ImageDraw.ImageDraw, text: str, font, width: int, max_lines: int) -> list[str]:
+    """Japanese has no spaces between words: a line breaks between any two characters, except
+    before closing punctuation and small kana or after an opening bracket."""
+    lines, current = [], ""
+    for ch in text:
+        if draw.textlength(current + ch, font=font) <= width or not current:
+            current += ch
+            continue
+        carry = ""
+        while current and (ch in _NO_START and not carry or current[-1] in _NO_END):
+            carry, current = current[-1] + carry, current[:-1]
+            if current and current[-1] not in _NO_END and (carry[0] not in _NO_START):
+                break
+        lines.append(current)
+        current = carry + ch
+    if current:
+        lines.append(current)
+    if len(lines) > max_lines:
+        lines = lines[:max_lines]
+        lines[-1] = lines[-1][:-1] + "…"
+    return lines
+
+
+def share_image(title: str, description: str, footer: str, lang: str = "en") -> Image.Image:
     image = Image.new("RGB", SIZE, BACKGROUND)
     draw = ImageDraw.Draw(image)
-    big, small, tiny = (ImageFont.load_default(size=s) for s in (68, 34, 28))
     draw.rectangle((0, 0, 24, SIZE[1]), fill=ACCENT)
     y = 90
+    if lang == "ja":
+        big, small, tiny = (ImageFont.truetype(str(JAPANESE_FONT), size=s) for s in (60, 32, 28))
+        for line in _wrap_characters(draw, title, big, 1040, 3):
+            draw.text((80, y), line, font=big, fill=TEXT)
+            y += 84
+        y += 24
+        for line in _wrap_characters(draw, description, small, 1040, 4):
+            draw.text((80, y), line, font=small, fill=MUTED)
+            y += 48
+        draw.text((80, SIZE[1] - 70), footer, font=tiny, fill=ACCENT)
+        return image
+    big, small, tiny = (ImageFont.load_default(size=s) for s in (68, 34, 28))
     title, description, footer = _plain(title), _plain(description), _plain(footer)
     for line in _wrap(draw, title, big, 1040, 3):
         draw.text((80, y), line, font=big, fill=TEXT)
@@ -72,39 +133,54 @@ def share_image(title: str, description: str, footer: str) -> Image.Image:
     return image
 
 
-def page_cards(site_dir: Path) -> list[tuple[Path, str, str]]:
-    """(image path, title, description) for every built page that names a share image."""
+def page_cards(site_dir: Path, only: str | None = None, skip: tuple[str, ...] = ()) -> list[tuple[Path, str, str]]:
+    """(image path, title, description) for every built page that names a share image: the
+    pages under `only` (an edition's folder, 'ja/'), or all but those under `skip`."""
+    root = site_dir / only if only else site_dir
     cards = []
-    for page in sorted(site_dir.rglob("*.html")):
+    for page in sorted(root.rglob("*.html")):
+        rel = page.relative_to(site_dir).as_posix()
+        if any(rel.startswith(prefix) for prefix in skip):
+            continue
         meta = dict(_META.findall(page.read_text(encoding="utf-8")))
         if "image" not in meta:
             continue
         name = urlsplit(unescape(meta["image"])).path.rsplit("/", 1)[-1]
-        cards.append((site_dir / "assets" / "social" / name, unescape(meta.get("title", "")),
+        cards.append((root / "assets" / "social" / name, unescape(meta.get("title", "")),
                       unescape(meta.get("description", ""))))
     return cards
 
 
-def _card_key(title: str, description: str, footer: str) -> str:
+def _card_key(title: str, description: str, footer: str, lang: str) -> str:
     """Names a drawn card by everything that shapes it: its words, this module and Pillow."""
     digest = hashlib.sha256()
-    for part in (title, description, footer, Path(__file__).read_text(encoding="utf-8"), PIL.__version__):
+    for part in (title, description, footer, lang, Path(__file__).read_text(encoding="utf-8"), PIL.__version__):
         digest.update(part.encode("utf-8") + b"\0")
     return digest.hexdigest()[:32] + ".png"
 
 
-def write_share_images(site_dir: Path, footer: str, cache_dir: Path | None = None) -> list[Path]:
+def write_share_images(site_dir: Path, footer: str, cache_dir: Path | None = None, only: str | None = None,
+                       skip: tuple[str, ...] = (), lang: str = "en") -> list[Path]:
     """Draw each page's card, or copy it from cache_dir when a card with the same words was
     drawn before: drawing and compressing is most of the time this step takes."""
+    cards = page_cards(site_dir, only, skip)
+    if lang == "ja":
+        known = japanese_font_characters()
+        missing = sorted({ch for _, title, description in cards for ch in title + description + footer
+                          if ch not in known and not ch.isspace()})
+        if missing:
+            shown = ", ".join(f"{ch} (U+{ord(ch):04X})" for ch in missing[:10])
+            raise DataError(Problem("macros/fonts/NotoSansCJKjp-Bold-subset.otf", None,
+                                    f"lacks {shown}, used in a page's title or description; add them to EXTRA in scripts/subset_font.py and remake the font"))
     written = []
-    for path, title, description in page_cards(site_dir):
+    for path, title, description in cards:
         path.parent.mkdir(parents=True, exist_ok=True)
-        cached = cache_dir / _card_key(title, description, footer) if cache_dir else None
+        cached = cache_dir / _card_key(title, description, footer, lang) if cache_dir else None
         if cached is not None and cached.is_file() and not cached.is_symlink():
             shutil.copyfile(cached, path)
         else:
             # zlib level 6 without optimize: about six times faster than optimize=True, 4% larger.
-            share_image(title, description, footer).save(path, format="PNG", compress_level=6)
+            share_image(title, description, footer, lang).save(path, format="PNG", compress_level=6)
             if cached is not None:
                 cached.parent.mkdir(parents=True, exist_ok=True)
                 temporary = cached.with_suffix(f".{os.getpid()}.tmp")

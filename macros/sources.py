@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import dates
+from . import i18n
 from .dataset import RECORD_FILES, Dataset, publisher_anchor
 from .pages import Plan, publisher_sort_key, source_order
 from .views import SourceLink, source_link
@@ -44,20 +44,20 @@ class Links:
 
 NO_LINKS = Links({})
 
-# Where each dataset is shown: its macros, and the label a "Cited by" link uses.
+# Where each dataset is shown: its macros; the label a "Cited by" link uses is in macros/i18n.py.
 DATASET_PLACES = {
-    "defence_budget": (("budget_table", "budget_chart"), "Defence budget table"),
-    "defence_share": (("share_table", "share_chart"), "Share-of-GDP table"),
-    "seats": (("seats_table", "seats_chart"), "Seats table"),
-    "trade_terms": (("trade_terms_table",), "Trade terms table"),
-    "agreements": (("agreements_table",), "Signed documents table"),
-    "claims": (("claims_table", "claims_summary"), "Fact check"),
-    "people": (("people", "people_table"), "Who's who"),
-    "key_facts": (("key_facts",), "Key facts"),
-    "key_numbers": (("key_numbers",), "Key numbers"),
-    "standings": (("where_things_stand",), "Where things stand"),
-    "watch": (("watch_list",), "What to watch"),
-    "glossary": (("glossary",), "Glossary"),
+    "defence_budget": ("budget_table", "budget_chart"),
+    "defence_share": ("share_table", "share_chart"),
+    "seats": ("seats_table", "seats_chart"),
+    "trade_terms": ("trade_terms_table",),
+    "agreements": ("agreements_table",),
+    "claims": ("claims_table", "claims_summary"),
+    "people": ("people", "people_table"),
+    "key_facts": ("key_facts",),
+    "key_numbers": ("key_numbers",),
+    "standings": ("where_things_stand",),
+    "watch": ("watch_list",),
+    "glossary": ("glossary",),
 }
 
 
@@ -82,6 +82,7 @@ def cited_by(dataset: Dataset, citations: dict[str, list[tuple[str, str]]], link
 
     citations maps a source id to (label, href) pairs collected from the pages' cite() calls.
     """
+    w = i18n.words(dataset.lang)
     anchors = {spec.name: spec.anchor for spec in RECORD_FILES}
     cited: dict[str, list[tuple[str, str]]] = {k: list(v) for k, v in citations.items()}
     for event in dataset.events:
@@ -90,8 +91,9 @@ def cited_by(dataset: Dataset, citations: dict[str, list[tuple[str, str]]], link
             continue
         for sid in event.sources:
             # The event's date keeps this list short; the link leads to the event itself.
-            cited.setdefault(sid, []).append((f"event of {dates.in_words(event.date, short=True)}", href))
-    for name, (macros, label) in DATASET_PLACES.items():
+            cited.setdefault(sid, []).append((w("event_of", date=w.date(event.date, short=True)), href))
+    for name, macros in DATASET_PLACES.items():
+        label = w.labels("place")[name]
         page = links.page(*macros)
         if page is None:
             continue
@@ -114,19 +116,27 @@ def cited_by(dataset: Dataset, citations: dict[str, list[tuple[str, str]]], link
 
 
 def sources_list(dataset: Dataset, uses: dict[str, tuple[tuple[str, str], ...]], links: Links,
-                 ids: tuple[str, ...] | None = None) -> tuple[PublisherGroup, ...]:
-    """The sources with these ids (all when None), grouped by publisher in reading order."""
-    lookup = dataset.by_id("sources")
+                 ids: tuple[str, ...] | None = None, english: Dataset | None = None) -> tuple[PublisherGroup, ...]:
+    """The sources with these ids (all when None), grouped by publisher in reading order. The
+    order and the publisher anchors come from the English records (`english`), so that both
+    editions list and link the same way."""
+    english = english or dataset
+    lookup, shown = english.by_id("sources"), dataset.by_id("sources")
+    w = i18n.words(dataset.lang)
     wanted = set(ids) if ids is not None else None
     groups: dict[str, list[SourceEntry]] = {}
-    for source in source_order(dataset):
+    names: dict[str, str] = {}
+    for source in source_order(english):
         if wanted is not None and source.id not in wanted:
             continue
+        here = shown[source.id]
         replaced = tuple((links.source(sid) or f"#source-{sid}",
-                          f"{lookup[sid].publisher}, {dates.in_words(lookup[sid].published, short=True)}") for sid in source.superseded_by)
+                          f"{shown[sid].publisher}{w.list_separator if w.lang == 'en' else '、'}{w.date(lookup[sid].published, short=True)}")
+                         for sid in source.superseded_by)
+        names.setdefault(source.publisher, here.publisher)
         groups.setdefault(source.publisher, []).append(
-            SourceEntry(source_link(source), source.kind, source.note, uses.get(source.id, ()), replaced))
-    return tuple(PublisherGroup(p, publisher_anchor(p), tuple(s)) for p, s in groups.items())
+            SourceEntry(source_link(here, dataset.lang), here.kind, here.note, uses.get(source.id, ()), replaced))
+    return tuple(PublisherGroup(names[p], publisher_anchor(p), tuple(s)) for p, s in groups.items())
 
 
 @dataclass(frozen=True)
@@ -144,16 +154,20 @@ class SourcesIndex:
     copies: int
 
 
-def sources_index(dataset: Dataset, links: Links) -> SourcesIndex:
+def sources_index(dataset: Dataset, links: Links, english: Dataset | None = None) -> SourcesIndex:
+    english = english or dataset
+    shown = dataset.by_id("sources")
     counts: dict[str, int] = {}
-    for source in dataset.sources:
+    for source in english.sources:
         counts[source.publisher] = counts.get(source.publisher, 0) + 1
     first: dict[str, str] = {}
-    for source in source_order(dataset):
+    for source in source_order(english):
         first.setdefault(source.publisher, source.id)
     publishers = tuple(
-        PublisherLine(name, counts[name], (links.source(first[name]) or "").split("#")[0] + "#" + publisher_anchor(name))
+        PublisherLine(shown[first[name]].publisher, counts[name],
+                      (links.source(first[name]) or "").split("#")[0] + "#" + publisher_anchor(name))
         for name in sorted(counts, key=lambda n: (publisher_sort_key(n), n)))
-    primary = tuple((source_link(s), links.source(s.id) or "") for s in source_order(dataset) if s.kind == "primary")
+    primary = tuple((source_link(shown[s.id], dataset.lang), links.source(s.id) or "")
+                    for s in source_order(english) if s.kind == "primary")
     copies = sum(1 for s in dataset.sources if s.outlet)
     return SourcesIndex(len(dataset.sources), publishers, primary, copies)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import dates, models
+from . import dates, i18n, models
 from .dataset import Dataset
 from .pages import Part, Plan, event_order
 from .views import THREAD_LABELS, MacroArgError, SourceLink, source_links
@@ -77,13 +77,14 @@ def _shortlist(events: list, limit: int) -> list:
 
 
 def _item(dataset: Dataset, event, href: str) -> TimelineItem:
-    people = dataset.by_id("people")
+    people, lang = dataset.by_id("people"), dataset.lang
+    labels = i18n.words(lang).labels("thread")
     return TimelineItem(
-        id=event.id, date=event.date, end=event.end, end_words=dates.in_words(event.end) if event.end else None,
-        when=dates.range_in_words(event.date, event.end), time=event.time,
-        time_words=dates.time_in_words(event.time) if event.time else None, key=event.key,
+        id=event.id, date=event.date, end=event.end, end_words=dates.in_words(event.end, lang=lang) if event.end else None,
+        when=dates.range_in_words(event.date, event.end, lang=lang), time=event.time,
+        time_words=dates.time_in_words(event.time, lang=lang) if event.time else None, key=event.key,
         title=event.title, summary=event.summary,
-        threads=tuple((t, THREAD_LABELS[t]) for t in event.threads),
+        threads=tuple((t, labels[t]) for t in event.threads),
         place=event.place, people=tuple(people[p].name for p in event.people),
         sources=source_links(dataset, event.sources), href=href,
     )
@@ -93,8 +94,9 @@ def _hrefs(plan: Plan | None) -> dict[str, str]:
     return plan.event_hrefs if plan is not None else {}
 
 
-def _thread_counts(items) -> tuple[tuple[str, str, int], ...]:
-    counts = ((slug, label, sum(1 for i in items if slug in dict(i.threads))) for slug, label in THREAD_LABELS.items())
+def _thread_counts(items, lang: str = "en") -> tuple[tuple[str, str, int], ...]:
+    labels = i18n.words(lang).labels("thread")
+    counts = ((slug, label, sum(1 for i in items if slug in dict(i.threads))) for slug, label in labels.items())
     return tuple(c for c in counts if c[2])
 
 
@@ -126,7 +128,7 @@ def timeline(dataset: Dataset, thread: str | None = None, start: str | None = No
     shown = _shortlist(chosen, EMBED_LIMIT)
     items = tuple(_item(dataset, e, hrefs.get(e.id, f"#{e.id}")) for e in shown)
     shown_ids = {e.id for e in shown}
-    return Timeline(items=items, threads=_thread_counts(items), filterable=False, total=len(chosen),
+    return Timeline(items=items, threads=_thread_counts(items, dataset.lang), filterable=False, total=len(chosen),
                     left_out=tuple(e.id for e in chosen if e.id not in shown_ids))
 
 
@@ -141,7 +143,7 @@ def timeline_part(dataset: Dataset, plan: Plan, slug: str) -> tuple[Part, Timeli
     years: dict[str, list[TimelineItem]] = {}
     for item in items:
         years.setdefault(item.date[:4], []).append(item)
-    return part, Timeline(items=items, threads=_thread_counts(items), filterable=True,
+    return part, Timeline(items=items, threads=_thread_counts(items, dataset.lang), filterable=True,
                           years=tuple(Year(y, tuple(i)) for y, i in years.items()))
 
 
@@ -171,7 +173,8 @@ def timeline_index(dataset: Dataset, plan: Plan, latest: int = 10) -> TimelineIn
     for part in plan.timeline:
         chosen = [events[eid] for eid in part.ids]
         periods.append(Period(part.url, part.label, len(chosen), sum(1 for e in chosen if e.key),
-                              dates.in_words(chosen[0].date, short=True), dates.in_words(chosen[-1].date, short=True)))
+                              dates.in_words(chosen[0].date, short=True, lang=dataset.lang),
+                              dates.in_words(chosen[-1].date, short=True, lang=dataset.lang)))
     ordered = event_order(dataset)
     key = tuple(_item(dataset, e, hrefs[e.id]) for e in [e for e in ordered if e.key][-KEY_MOMENTS_LIMIT:])
     recent = tuple(_item(dataset, e, hrefs[e.id]) for e in reversed(ordered[-latest:]))

@@ -7,9 +7,8 @@ present them; nothing here knows about MkDocs.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import get_args
 
-from . import dates, models
+from . import dates, i18n, models
 from .dataset import Dataset
 
 
@@ -17,42 +16,13 @@ class MacroArgError(ValueError):
     """A macro was called with an argument it cannot use."""
 
 
-# The same names as the pages that tell each thread, so that one thing has one name everywhere.
-THREAD_LABELS = {
-    "visit": "The talks",
-    "abe-trump": "The Abe connection",
-    "security": "Security",
-    "trade": "Trade",
-    "politics": "Politics at home",
-    "aftermath": "What happened next",
-}
-assert set(THREAD_LABELS) == set(get_args(models.Thread))
-
-VERDICT_LABELS = {
-    "false": "False",
-    "misleading": "Misleading",
-    "partly-accurate": "Partly accurate",
-    "accurate": "Accurate",
-    "unproven": "Unproven",
-}
-STATUS_LABELS = {
-    "in-force": "In force",
-    "signed": "Signed",
-    "pledged": "Pledged",
-    "disputed": "Disputed",
-    "not-agreed": "Not agreed",
-    "ended": "Ended",
-    "enacted": "Enacted",
-    "draft": "Draft",
-}
-BASIS_LABELS = {
-    "defence-budget": "Defence ministry budget only",
-    "security-related": "Security-related spending (the 2% target's basis)",
-    "nato-standard": "NATO-standard estimate",
-    "sipri": "SIPRI military expenditure (calendar year)",
-}
-SIDE_LABELS = {"government": "Government", "partner": "Partner outside the cabinet", "opposition": "Opposition"}
-COUNTRY_LABELS = {"japan": "Japan", "united-states": "United States", "other": "Other"}
+# English labels, for code that has no dataset at hand; views use their dataset's edition (macros/i18n.py).
+THREAD_LABELS = i18n.LABELS["en"]["thread"]
+VERDICT_LABELS = i18n.LABELS["en"]["verdict"]
+STATUS_LABELS = i18n.LABELS["en"]["status"]
+BASIS_LABELS = i18n.LABELS["en"]["basis"]
+SIDE_LABELS = i18n.LABELS["en"]["side"]
+COUNTRY_LABELS = i18n.LABELS["en"]["country"]
 
 
 @dataclass(frozen=True)
@@ -89,14 +59,14 @@ class Row:
     css: str | None = None
 
 
-def source_link(source: models.Source) -> SourceLink:
+def source_link(source: models.Source, lang: str = "en") -> SourceLink:
     return SourceLink(source.id, source.publisher, source.title, source.url,
-                      dates.in_words(source.published), source.outlet, dates.in_words(source.published, short=True))
+                      dates.in_words(source.published, lang=lang), source.outlet, dates.in_words(source.published, short=True, lang=lang))
 
 
 def source_links(dataset: Dataset, ids) -> tuple[SourceLink, ...]:
     lookup = dataset.by_id("sources")
-    return tuple(source_link(lookup[i]) for i in ids)
+    return tuple(source_link(lookup[i], dataset.lang) for i in ids)
 
 
 def cite(dataset: Dataset, *ids: str) -> tuple[SourceLink, ...]:
@@ -108,7 +78,7 @@ def cite(dataset: Dataset, *ids: str) -> tuple[SourceLink, ...]:
         raise MacroArgError(f"cite(): {', '.join(repr(m) for m in missing)} is not defined in data/sources.yaml")
     if len(set(ids)) != len(ids):
         raise MacroArgError("cite(): the same source is named twice")
-    return tuple(source_link(lookup[i]) for i in ids)
+    return tuple(source_link(lookup[i], dataset.lang) for i in ids)
 
 
 def _all_sources(dataset: Dataset, records) -> tuple[SourceLink, ...]:
@@ -124,88 +94,96 @@ def number(value: float, places: int = 2) -> str:
     return f"{value:.{places}f}".rstrip("0").rstrip(".")
 
 
+def _headers(w: i18n.Words, key: str) -> tuple[str, ...]:
+    return tuple(getattr(w, key).split("|"))
+
+
 def budget_table(dataset: Dataset) -> Table:
+    w = i18n.words(dataset.lang)
     rows = tuple(
-        Row(b.id, (f"FY{b.fiscal_year}", number(b.amount_yen_trillion, 3), STATUS_LABELS[b.status], b.change or "", b.note or ""),
+        Row(b.id, (w("fiscal_year", year=b.fiscal_year), number(b.amount_yen_trillion, 3), w.labels("status")[b.status], b.change or "", b.note or ""),
             source_links(dataset, b.sources))
         for b in sorted(dataset.defence_budget, key=lambda b: b.fiscal_year)
     )
-    return Table("Japan's initial defence budget by fiscal year (¥ trillion)",
-                 ("Fiscal year", "¥ trillion", "Status", "Change", "Note"), rows,
+    return Table(w.budget_caption, _headers(w, "budget_headers"), rows,
                  _all_sources(dataset, dataset.defence_budget), "defence_budget", numeric=(1,))
 
 
 def share_table(dataset: Dataset) -> Table:
+    w = i18n.words(dataset.lang)
     rows = tuple(
-        Row(s.id, (s.period, f"{number(s.share_pct)}%", BASIS_LABELS[s.basis] + (" (target)" if s.target else ""), s.note or ""),
+        Row(s.id, (s.period, f"{number(s.share_pct)}%", w.labels("basis")[s.basis] + (w.target_suffix if s.target else ""), s.note or ""),
             source_links(dataset, s.sources))
-        for s in sorted(dataset.defence_share, key=lambda s: (s.year, s.period))
+        for s in sorted(dataset.defence_share, key=lambda s: (s.year, dataset.english.by_id("defence_share")[s.id].period))
     )
-    return Table("Defence and security spending as a share of GDP, by basis",
-                 ("Year", "Share of GDP", "Basis", "Note"), rows,
+    return Table(w.share_caption, _headers(w, "share_headers"), rows,
                  _all_sources(dataset, dataset.defence_share), "defence_share", numeric=(1,))
 
 
 def seats_table(dataset: Dataset) -> Table:
+    w = i18n.words(dataset.lang)
     snapshots = sorted(dataset.seats, key=lambda s: dates.sort_key(s.date))
     parties: dict[str, str] = {}
     for snap in snapshots:
         for p in snap.parties:
             parties.setdefault(p.id, p.party)
     # A label that already gives its date ("... (October 2025)") is not given it twice.
-    headers = ("Party",) + tuple(s.label if dates.in_words(s.date) in s.label else f"{s.label} ({dates.in_words(s.date)})"
+    headers = (w.party,) + tuple(s.label if w.date(s.date) in s.label else f"{s.label} ({w.date(s.date)})"
                                  for s in snapshots)
     rows = []
     for pid, name in parties.items():
         cells = [name]
         for snap in snapshots:
             match = next((p for p in snap.parties if p.id == pid), None)
-            cells.append(f"{match.seats} ({SIDE_LABELS[match.side].lower()})" if match else "—")
+            side = w.labels("side")[match.side] if match else ""
+            cells.append((f"{match.seats} ({side.lower()})" if w.lang == "en" else f"{match.seats}（{side}）") if match else "—")
         rows.append(Row(f"seats-{pid}", tuple(cells)))
-    rows.append(Row(None, ("Majority needed",) + tuple(f"{s.majority} of {s.total}" for s in snapshots), css="total"))
-    rows.append(Row(None, ("Government and partners",) + tuple(
+    rows.append(Row(None, (w.majority_needed,) + tuple(w("majority_of", majority=s.majority, total=s.total) for s in snapshots), css="total"))
+    rows.append(Row(None, (w.government_and_partners,) + tuple(
         str(sum(p.seats for p in s.parties if p.side != "opposition")) for s in snapshots), css="total"))
-    return Table("Seats in the House of Representatives", headers, tuple(rows),
+    return Table(w.seats_caption, headers, tuple(rows),
                  _all_sources(dataset, snapshots), "seats", numeric=tuple(range(1, len(headers))))
 
 
 def trade_terms_table(dataset: Dataset) -> Table:
+    w = i18n.words(dataset.lang)
     rows = tuple(
-        Row(t.id, (t.topic, t.term, t.detail, STATUS_LABELS[t.status], dates.in_words(t.date)), source_links(dataset, t.sources))
+        Row(t.id, (t.topic, t.term, t.detail, w.labels("status")[t.status], w.date(t.date)), source_links(dataset, t.sources))
         for t in dataset.trade_terms
     )
-    return Table("Terms of the US–Japan trade deal and what followed",
-                 ("Topic", "Term", "Detail", "Status", "Date"), rows,
+    return Table(w.trade_caption, _headers(w, "trade_headers"), rows,
                  (), "trade_terms")
 
 
 def agreements_table(dataset: Dataset) -> Table:
+    w = i18n.words(dataset.lang)
     rows = tuple(
-        Row(a.id, (a.title, dates.in_words(a.date), a.place, "; ".join(a.signed_by), a.summary, a.binding),
+        Row(a.id, (a.title, w.date(a.date), a.place, w.list_separator.join(a.signed_by), a.summary, a.binding),
             source_links(dataset, a.sources))
         for a in sorted(dataset.agreements, key=lambda a: (dates.sort_key(a.date), a.id))
     )
-    return Table("Documents signed during the visit",
-                 ("Document", "Date", "Place", "Signed by", "What it does", "How binding"), rows,
+    return Table(w.agreements_caption, _headers(w, "agreements_headers"), rows,
                  (), "agreements")
 
 
 def claims_table(dataset: Dataset) -> Table:
+    w = i18n.words(dataset.lang)
     rows = tuple(
-        Row(c.id, (c.claim, VERDICT_LABELS[c.verdict], c.correction), source_links(dataset, c.sources), css=f"verdict-{c.verdict}")
+        Row(c.id, (c.claim, w.labels("verdict")[c.verdict], c.correction), source_links(dataset, c.sources), css=f"verdict-{c.verdict}")
         for c in dataset.claims
     )
-    return Table("Claims in circulating copies of the pre-summit story",
-                 ("Claim", "Verdict", "What is correct"), rows, (), "claims")
+    return Table(w.claims_caption, _headers(w, "claims_headers")[:3], rows, (), "claims")
 
 
 def people_table(dataset: Dataset) -> Table:
+    w = i18n.words(dataset.lang)
     rows = tuple(
-        Row(f"person-{p.id}", (p.name + (f" ({p.name_local})" if p.name_local else ""), COUNTRY_LABELS[p.country], p.role),
+        # The name in its own script beside the English one; the Japanese edition's name is already Japanese.
+        Row(f"person-{p.id}", (p.name + (f" ({p.name_local})" if p.name_local and w.lang == "en" else ""), w.labels("country")[p.country], p.role),
             source_links(dataset, p.sources))
         for p in dataset.people
     )
-    return Table("People in the story", ("Name", "Country", "Role"), rows, (), "people")
+    return Table(w.people_caption, _headers(w, "people_headers"), rows, (), "people")
 
 
 @dataclass(frozen=True)
@@ -294,24 +272,17 @@ class ChangeView:
 
 def changelog(dataset: Dataset, changes) -> tuple[ChangeView, ...]:
     return tuple(
-        ChangeView(c.id, c.date, dates.in_words(c.date), c.kind, c.title, c.summary, c.url, source_links(dataset, c.sources))
+        ChangeView(c.id, c.date, i18n.words(dataset.lang).date(c.date), c.kind, c.title, c.summary, c.url, source_links(dataset, c.sources))
         for c in changes
     )
 
 
 # -- the home page's brief, and orientation ------------------------------------------------
 
-VERDICT_SCALE = (
-    ("false", "The claim is wrong on the facts."),
-    ("misleading", "Parts are true, but the claim leaves a wrong impression."),
-    ("partly-accurate", "Right in part, wrong or unsupported in part."),
-    ("unproven", "No source available to us shows it to be true or false."),
-    ("accurate", "The sources support the claim."),
-)
+VERDICT_SCALE = tuple((v, i18n.LABELS["en"]["verdict_meaning"][v]) for v in ("false", "misleading", "partly-accurate", "unproven", "accurate"))
 # schema.org ClaimReview ratings: 1 (worst) to 5 (best), in the order of VERDICT_SCALE.
 VERDICT_RATING = {verdict: index + 1 for index, (verdict, _) in enumerate(VERDICT_SCALE)}
-ORIGIN_LABELS = {"preview-copies": "Claims in reworded copies of the pre-summit story",
-                 "elsewhere": "Claims that circulated elsewhere"}
+ORIGIN_LABELS = i18n.LABELS["en"]["origin"]
 
 
 @dataclass(frozen=True)
@@ -333,8 +304,9 @@ class Brief:
 
 
 def where_things_stand(dataset: Dataset) -> Brief:
-    return Brief(dataset.site.as_of, dates.in_words(dataset.site.as_of), tuple(
-        StandingView(s.id, s.topic, s.then, s.now, s.date, dates.in_words(s.date), source_links(dataset, s.sources)) for s in dataset.standings))
+    w = i18n.words(dataset.lang)
+    return Brief(dataset.site.as_of, w.date(dataset.site.as_of), tuple(
+        StandingView(s.id, s.topic, s.then, s.now, s.date, w.date(s.date), source_links(dataset, s.sources)) for s in dataset.standings))
 
 
 @dataclass(frozen=True)
@@ -348,7 +320,7 @@ class NumberView:
 
 
 def key_numbers(dataset: Dataset) -> tuple[NumberView, ...]:
-    return tuple(NumberView(n.id, n.figure, n.label, n.date, dates.in_words(n.date), source_links(dataset, n.sources))
+    return tuple(NumberView(n.id, n.figure, n.label, n.date, i18n.words(dataset.lang).date(n.date), source_links(dataset, n.sources))
                  for n in dataset.key_numbers)
 
 
@@ -365,7 +337,8 @@ class WatchView:
 def watch_list(dataset: Dataset) -> tuple[WatchView, ...]:
     # A month or year with no day sorts after the days in it: "December 2026" after "4 December 2026".
     items = sorted(dataset.watch, key=lambda w: (dates.sort_key(w.date).replace("-00", "-99"), w.id))
-    return tuple(WatchView(w.id, w.date, dates.in_words(w.date), w.item, w.why, source_links(dataset, w.sources)) for w in items)
+    words = i18n.words(dataset.lang)
+    return tuple(WatchView(w.id, w.date, words.date(w.date), w.item, w.why, source_links(dataset, w.sources)) for w in items)
 
 
 @dataclass(frozen=True)
@@ -387,7 +360,7 @@ class TermView:
 
 
 def glossary(dataset: Dataset) -> tuple[TermView, ...]:
-    terms = sorted(dataset.glossary, key=lambda t: t.term.lower())
+    terms = sorted(dataset.glossary, key=lambda t: t.term.lower()) if dataset.lang == "en" else list(dataset.glossary)
     return tuple(TermView(t.id, t.term, t.definition, source_links(dataset, t.sources)) for t in terms)
 
 
@@ -410,12 +383,13 @@ PERSON_EVENTS = 8
 
 def people(dataset: Dataset) -> tuple[tuple[str, str, tuple[PersonView, ...]], ...]:
     """Who's who, grouped by country, with the events each person appears in."""
+    w = i18n.words(dataset.lang)
     appears: dict[str, list] = {}
     for event in sorted(dataset.events, key=lambda e: (dates.sort_key(e.date), e.order or 0, e.id)):
         for pid in event.people:
-            appears.setdefault(pid, []).append((event.id, f"{dates.in_words(event.date, short=True)}: {event.title}"))
+            appears.setdefault(pid, []).append((event.id, f"{w.date(event.date, short=True)}{': ' if w.lang == 'en' else '　'}{event.title}"))
     groups = []
-    for country, label in COUNTRY_LABELS.items():
+    for country, label in w.labels("country").items():
         members = tuple(
             PersonView(p.id, p.name, p.name_local, label, p.role, p.note, tuple(appears.get(p.id, ())[-PERSON_EVENTS:]),
                        source_links(dataset, p.sources), max(len(appears.get(p.id, ())) - PERSON_EVENTS, 0))
@@ -434,10 +408,11 @@ class ClaimGroup:
 
 
 def claims_summary(dataset: Dataset) -> tuple[ClaimGroup, ...]:
+    w = i18n.words(dataset.lang)
     groups = []
-    for origin, label in ORIGIN_LABELS.items():
+    for origin, label in w.labels("origin").items():
         claims = [c for c in dataset.claims if c.origin == origin and not c.withdrawn]
-        counts = tuple((VERDICT_LABELS[v], n) for v, _ in VERDICT_SCALE if (n := sum(1 for c in claims if c.verdict == v)))
+        counts = tuple((w.labels("verdict")[v], n) for v, _ in VERDICT_SCALE if (n := sum(1 for c in claims if c.verdict == v)))
         groups.append(ClaimGroup(origin, label, counts, len(claims)))
     return tuple(groups)
 
@@ -445,18 +420,20 @@ def claims_summary(dataset: Dataset) -> tuple[ClaimGroup, ...]:
 def claims_table_for(dataset: Dataset, origin: str | None = None) -> Table:
     if origin is not None and origin not in ORIGIN_LABELS:
         raise MacroArgError(f"claims_table(): unknown origin {origin!r}; use one of {', '.join(ORIGIN_LABELS)}")
+    w = i18n.words(dataset.lang)
     order = {v: i for i, (v, _) in enumerate(VERDICT_SCALE)}
     # Grouped by verdict, worst first; withdrawn claims last, kept so that links to them still land.
     chosen = sorted((c for c in dataset.claims if origin is None or c.origin == origin),
                     key=lambda c: (c.withdrawn is not None, order[c.verdict], c.id))
     rows = tuple(
-        Row(c.id, (c.claim, VERDICT_LABELS[c.verdict], c.correction, c.claimed_by), source_links(dataset, c.sources), css=f"verdict-{c.verdict}")
+        Row(c.id, (c.claim, w.labels("verdict")[c.verdict], c.correction, c.claimed_by), source_links(dataset, c.sources), css=f"verdict-{c.verdict}")
         if not c.withdrawn else
-        Row(c.id, (c.claim, "Withdrawn", f"Withdrawn on {dates.in_words(c.withdrawn)}: {c.withdrawn_reason}", c.claimed_by), source_links(dataset, c.sources), css="withdrawn")
+        Row(c.id, (c.claim, w.withdrawn, w("withdrawn_on", date=w.date(c.withdrawn), reason=c.withdrawn_reason), c.claimed_by),
+            source_links(dataset, c.sources), css="withdrawn")
         for c in chosen
     )
-    caption = ORIGIN_LABELS[origin] if origin else "Claims checked"
-    return Table(caption, ("Claim", "Verdict", "What is correct", "Made by"), rows, (), "claims", part=origin or "")
+    caption = w.labels("origin")[origin] if origin else w.claims_checked
+    return Table(caption, _headers(w, "claims_headers"), rows, (), "claims", part=origin or "")
 
 
 def claim_reviews(dataset: Dataset, site_url: str, page: str) -> list[dict]:
@@ -475,7 +452,7 @@ def claim_reviews(dataset: Dataset, site_url: str, page: str) -> list[dict]:
             "author": {"@type": "Organization", "name": dataset.site.title, "url": site_url},
             "itemReviewed": {"@type": "Claim", "author": {"@type": "Organization", "name": c.claimed_by}},
             "reviewRating": {"@type": "Rating", "ratingValue": VERDICT_RATING[c.verdict], "bestRating": len(VERDICT_SCALE),
-                             "worstRating": 1, "alternateName": VERDICT_LABELS[c.verdict]},
+                             "worstRating": 1, "alternateName": i18n.words(dataset.lang).labels("verdict")[c.verdict]},
         })
     return reviews
 

@@ -80,7 +80,8 @@ class _Refs(HTMLParser):
                 self.refs.append(("icon", a["href"]))
             elif "preload" in rel or "modulepreload" in rel:
                 self.refs.append((a.get("as") or "preload", a["href"]))
-            elif "alternate" in rel:
+            elif "alternate" in rel and not a.get("hreflang"):
+                # hreflang alternates only tell search engines about the other edition.
                 self.alternates.append(a["href"])
         elif tag == "script":
             if a.get("src"):

@@ -28,7 +28,7 @@ from pathlib import Path
 
 from macros.config import BUILD_CONFIG_PREFIX, write_build_config
 from macros.errors import DataError, one_line
-from macros.pipeline import finish, preflight, stage_docs
+from macros.pipeline import build_settings, finish, preflight, stage_docs
 
 ROOT = Path(__file__).resolve().parent.parent
 STAGING_PREFIX = ".site-build-"
@@ -154,32 +154,43 @@ def build(site_dir: Path, project_dir: Path = ROOT, generator: str = "mkdocs") -
     staging = config_file = process = None
     try:
         try:
-            config, site = preflight(project_dir)
+            config, sites = preflight(project_dir)
         except DataError as exc:
             print(exc, file=sys.stderr)
             print(f"Build failed; {site_dir.name}/ was left as it was.", file=sys.stderr)
             return 1
         # Zensical writes only inside the project folder, so the generator's output goes there first.
         staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=project_dir))
-        docs = stage_docs(project_dir, site, staging)
-        config_file = write_build_config(project_dir, staging / "site", docs, site.theme_context(),
-                                         tuple(part.src_uri for part in site.plan.parts),
-                                         hooks=("macros/mkdocs_hooks.py",) if generator.startswith("mkdocs") else ())
-        if generator == "mkdocs":
-            status, lines = run_mkdocs(config_file)
-        else:
-            env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
-            process = subprocess.Popen(GENERATORS[generator](config_file), cwd=project_dir, env=env,
-                                       stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-            output, _ = process.communicate()
-            status, lines = process.returncode, _generator_output(output)
-        for line in lines:
-            print(line, file=sys.stderr)
-        if status != 0:
-            print(f"Build failed; {site_dir.name}/ was left as it was.", file=sys.stderr)
-            return status
+        # English first: it writes the site's root, and the other editions their folders in it.
+        for site in sites.values():
+            docs = stage_docs(project_dir, site, staging)
+            try:
+                settings = build_settings(config, site)
+            except DataError as exc:
+                print(exc, file=sys.stderr)
+                print(f"Build failed; {site_dir.name}/ was left as it was.", file=sys.stderr)
+                return 1
+            config_file = write_build_config(project_dir, staging / "site" / site.edition.prefix, docs, site.theme_context(),
+                                             tuple(part.src_uri for part in site.plan.parts),
+                                             hooks=("macros/mkdocs_hooks.py",) if generator.startswith("mkdocs") else (),
+                                             settings=settings)
+            if generator == "mkdocs":
+                status, lines = run_mkdocs(config_file)
+            else:
+                env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
+                process = subprocess.Popen(GENERATORS[generator](config_file), cwd=project_dir, env=env,
+                                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                output, _ = process.communicate()
+                status, lines = process.returncode, _generator_output(output)
+            config_file.unlink(missing_ok=True)
+            config_file = None
+            for line in lines:
+                print(line, file=sys.stderr)
+            if status != 0:
+                print(f"Build failed; {site_dir.name}/ was left as it was.", file=sys.stderr)
+                return status
         try:
-            finish(staging / "site", project_dir, config, site)
+            finish(staging / "site", project_dir, config, sites)
         except DataError as exc:
             print(exc, file=sys.stderr)
             print(f"Build failed; {site_dir.name}/ was left as it was.", file=sys.stderr)

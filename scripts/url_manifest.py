@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from macros.dataset import load_dataset
+from macros.editions import built_editions
 from macros.errors import DataError
 from macros.pages import plan
 from macros.urls import MANIFEST, check_contract, manifest_text
@@ -21,7 +22,8 @@ def main(argv: list[str]) -> int:
     site_dir = Path(argv[0]) if argv else ROOT / "site"
     try:
         # Pages made from data split as the data grows; their records' anchors are promised on the index pages.
-        generated = {part.url for part in plan(load_dataset(ROOT / "data")).parts}
+        parts = plan(load_dataset(ROOT / "data")).parts
+        generated = {ed.prefix + part.url for ed in built_editions(ROOT) for part in parts}
         check_contract(site_dir, ROOT / MANIFEST, generated)
     except DataError as exc:
         print(exc, file=sys.stderr)

@@ -38,7 +38,7 @@ def generated_pages() -> tuple:
 
 def test_url_contract_matches_the_build(built_site):
     """Nothing promised in urls.json is gone (an anchor may be forwarded), and the file is current."""
-    generated = {part.url for part in generated_pages()}
+    generated = {prefix + part.url for prefix in ("", "ja/") for part in generated_pages()}
     check_contract(built_site, ROOT / MANIFEST, generated)
     assert manifest_text(built_site, generated) == (ROOT / MANIFEST).read_text(encoding="utf-8"), \
         f"new pages or anchors are not in {MANIFEST}; run 'make urls'"
@@ -137,14 +137,15 @@ def test_sitemap_uses_each_pages_content_date(built_site):
     sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
     entries = dict(re.findall(r"<loc>([^<]*)</loc>\s*<lastmod>([^<]*)</lastmod>", sitemap))
     expected = {}
-    for page in sorted((ROOT / "docs").glob("*.md")):
-        meta = yaml.safe_load(page.read_text(encoding="utf-8").split("---")[1])
-        url = "" if page.stem == "index" else f"{page.stem}/"
-        expected[f"https://takaichi-trump-explainer.github.io/site/{url}"] = meta["updated"]
-    # Pages made from data change when the data does: their date is the site's last review.
     last_reviewed = load_dataset(ROOT / "data").site.last_reviewed
-    for part in generated_pages():
-        expected[f"https://takaichi-trump-explainer.github.io/site/{part.url}"] = last_reviewed
+    for folder, prefix in (("docs", ""), ("docs/ja", "ja/")):
+        for page in sorted((ROOT / folder).glob("*.md")):
+            meta = yaml.safe_load(page.read_text(encoding="utf-8").split("---")[1])
+            url = "" if page.stem == "index" else f"{page.stem}/"
+            expected[f"https://takaichi-trump-explainer.github.io/site/{prefix}{url}"] = meta["updated"]
+        # Pages made from data change when the data does: their date is the site's last review.
+        for part in generated_pages():
+            expected[f"https://takaichi-trump-explainer.github.io/site/{prefix}{part.url}"] = last_reviewed
     assert entries == expected
     assert len(entries) == len(real_pages(built_site))
     assert gzip.decompress((built_site / "sitemap.xml.gz").read_bytes()).decode("utf-8") == sitemap

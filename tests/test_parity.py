@@ -51,9 +51,16 @@ def sites(tmp_path_factory) -> dict[str, Path]:
     return built
 
 
+EDITION_PREFIXES = ("", "ja/")
+
+
+def theme_file(rel: str) -> bool:
+    return any(rel.startswith(prefix + theme) for prefix in EDITION_PREFIXES for theme in THEME_FILES)
+
+
 def files(site: Path) -> set[str]:
     return {p.relative_to(site).as_posix() for p in site.rglob("*")
-            if p.is_file() and not p.relative_to(site).as_posix().startswith(THEME_FILES)}
+            if p.is_file() and not theme_file(p.relative_to(site).as_posix())}
 
 
 class Article(HTMLParser):
@@ -111,13 +118,13 @@ def test_every_page_has_the_same_text_ids_and_links(sites):
         assert [resolved(page, h) for h in a.links] == [resolved(page, h) for h in b.links], page
 
 
-@pytest.mark.parametrize("name", ["feed.xml", "sitemap.xml", "sitemap.xml.gz", "robots.txt"])
+@pytest.mark.parametrize("name", ["feed.xml", "ja/feed.xml", "sitemap.xml", "sitemap.xml.gz", "robots.txt"])
 def test_the_same_site_files(sites, name):
     assert (sites["mkdocs"] / name).read_bytes() == (sites["zensical"] / name).read_bytes()
 
 
 def test_the_same_downloads_and_share_images(sites):
-    shared = sorted(p for p in files(sites["mkdocs"]) if p.startswith(("data/", "assets/social/")) and not p.endswith(".html"))
+    shared = sorted(p for p in files(sites["mkdocs"]) if p.startswith(("data/", "assets/social/", "ja/assets/social/")) and not p.endswith(".html"))
     assert any(p.endswith(".json") for p in shared) and any(p.endswith(".png") for p in shared)
     for name in shared:
         assert (sites["mkdocs"] / name).read_bytes() == (sites["zensical"] / name).read_bytes(), name

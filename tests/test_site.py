@@ -148,11 +148,13 @@ def test_every_chart_is_described_and_matches_the_data(built_site, dataset):
     def number(value: float) -> str:
         return f"{value:.2f}".rstrip("0").rstrip(".")
 
+    budget = sorted(dataset.defence_budget, key=lambda b: b.fiscal_year)
+    shares = sorted(dataset.defence_share, key=lambda s: (s.year, s.period))
     expected = {
-        "chart-defence-budget": ["¥" + number(b.amount_yen_trillion) + "tn" + (" draft" if b.status == "draft" else "")
-                                 for b in sorted(dataset.defence_budget, key=lambda b: b.fiscal_year)],
-        "chart-defence-share": [number(s.share_pct) + "%" + (" goal" if s.target else "")
-                                for s in sorted(dataset.defence_share, key=lambda s: (s.year, s.period))],
+        "en": {"chart-defence-budget": ["¥" + number(b.amount_yen_trillion) + "tn" + (" draft" if b.status == "draft" else "") for b in budget],
+               "chart-defence-share": [number(s.share_pct) + "%" + (" goal" if s.target else "") for s in shares]},
+        "ja": {"chart-defence-budget": [number(b.amount_yen_trillion) + "兆円" + ("（案）" if b.status == "draft" else "") for b in budget],
+               "chart-defence-share": [number(s.share_pct) + "%" + ("（目標）" if s.target else "") for s in shares]},
     }
     seen = set()
     for page in pages(built_site):
@@ -166,12 +168,15 @@ def test_every_chart_is_described_and_matches_the_data(built_site, dataset):
             table = re.search(r'<p class="chart-sources">.*?<a href="#([^"]+)"', body, re.S)
             assert table and f'id="{table.group(1)}"' in page.read_text(encoding="utf-8"), (page, chart_id)
             values = [html.unescape(v) for v in re.findall(r'<text class="value"[^>]*>([^<]+)</text>', body)]
-            if chart_id in expected:
-                assert values == expected[chart_id], (page, chart_id)
+            lang = "ja" if page.relative_to(built_site).parts[0] == "ja" else "en"
+            if chart_id in expected[lang]:
+                assert values == expected[lang][chart_id], (page, chart_id)
             if chart_id == "chart-seats":
                 for snapshot in dataset.seats:
                     governing = sum(p.seats for p in snapshot.parties if p.side != "opposition")
-                    assert f"held {governing} of {snapshot.total} seats" in desc.group(1)
+                    japanese = page.relative_to(built_site).parts[0] == "ja"
+                    said = (f"{snapshot.total}議席中{governing}議席" if japanese else f"held {governing} of {snapshot.total} seats")
+                    assert said in desc.group(1), (page, said)
     assert seen == {"chart-defence-budget", "chart-defence-share", "chart-seats"}
 
 

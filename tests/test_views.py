@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 import pytest
 
 from conftest import FIXTURES
-from macros import charts, dates, views
+from macros import charts, dates, i18n, views
 from macros import timeline as timelines
 from macros.dataset import load_dataset
 from macros.render import TEMPLATE_DIR, Renderer, inert, relative_prefix
@@ -158,7 +158,7 @@ def test_hostile_strings_render_inert(tmp_path, renderer):
     path.write_text(text, encoding="utf-8")
     dataset = load_dataset(tmp_path / "data")
     view = views.claims_table_for(dataset)
-    html = renderer.html("table.html", view=view, has_row_sources=True, base="", edit_url="", links=NO_LINKS)
+    html = renderer.html("table.html", view=view, has_row_sources=True, base="", edit_url="", links=NO_LINKS, t=i18n.words("en"))
     assert "<img" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
     assert "{{" not in html and "{%" not in html and "&#123;&#123; 7*7 &#125;&#125;" in html
     assert "49" not in html
@@ -175,5 +175,5 @@ def test_inert_encodes_braces_but_not_json_ld():
 
 
 def test_rendered_block_has_no_blank_or_indented_lines(dataset, renderer):
-    html = renderer.html("timeline.html", view=timelines.timeline(dataset), jsonld=None, base="", edit_url="", links=NO_LINKS)
+    html = renderer.html("timeline.html", view=timelines.timeline(dataset), jsonld=None, base="", edit_url="", links=NO_LINKS, t=i18n.words("en"))
     assert all(line and not line.startswith(" ") for line in html.splitlines())

@@ -57,7 +57,9 @@
         block.querySelectorAll("ol.timeline").forEach(function (list) { reverseChildren(list, "li"); });
         if (sections.length > 1) reverseChildren(sections[0].parentNode, ".timeline-year");
       }
-      count.textContent = shown + " of " + events.length + " events shown";
+      // The words come from the page, in its language: "{shown} of {total} events shown".
+      var template = count.getAttribute("data-template") || "{shown} / {total}";
+      count.textContent = template.replace("{shown}", shown).replace("{total}", events.length);
     }
 
     radios.forEach(function (r) { r.addEventListener("change", apply); });

@@ -72,9 +72,11 @@ def page_paths(project: Path = PROJECT) -> list[str]:
         if rel.name in ("index.md", "README.md"):
             stem = rel.parent.as_posix()
         paths.append("" if stem in ("", ".") else stem + "/")
-    # The pages the build makes from data (the timeline and sources by period and publisher).
-    paths += [part.url for part in generated_parts(project)]
-    return sorted(set(paths)) + ["404.html"]
+    # The pages the build makes from data (the timeline and sources by period and publisher),
+    # in each edition, and each edition's 404 page.
+    editions = [""] + (["ja/"] if (docs / "ja").is_dir() else [])
+    paths += [prefix + part.url for prefix in editions for part in generated_parts(project)]
+    return sorted(set(paths)) + [prefix + "404.html" for prefix in editions]
 
 
 def generated_parts(project: Path = PROJECT) -> tuple:

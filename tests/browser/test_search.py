@@ -7,9 +7,13 @@ import pytest
 pytestmark = pytest.mark.browser
 
 
-@pytest.mark.parametrize("term", ["Tomahawk", "Ishin"])
-def test_search_finds(open_page, base_url, term):
-    page, _ = open_page("")
+@pytest.mark.parametrize("edition, term", [("", "Tomahawk"), ("", "Ishin"),
+                                           # Japanese has no spaces between words: the Japanese edition's
+                                           # index is segmented (lunr-languages' ja), so these are found.
+                                           ("ja/", "トマホーク"), ("ja/", "維新"), ("ja/", "高市"),
+                                           ("ja/", "日米安全保障条約"), ("ja/", "在日米軍")])
+def test_search_finds(open_page, base_url, edition, term):
+    page, _ = open_page(edition)
     page.keyboard.press("/")  # Material's shortcut for the search box
     box = page.locator("input.md-search__input")
     box.wait_for(state="visible")
@@ -20,4 +24,4 @@ def test_search_finds(open_page, base_url, term):
     assert page.locator(".md-search-result__item").count() >= 1
     # Each result links to a page of this site.
     href = first.locator("a").first.get_attribute("href")
-    assert href and href.startswith(base_url), href
+    assert href and href.startswith(base_url + edition), href
