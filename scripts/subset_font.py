@@ -1,8 +1,8 @@
 """Make macros/fonts/NotoSansCJKjp-Bold-subset.otf, the font the Japanese share images are drawn in.
 
     pip install fonttools   # not a site dependency: this runs only when the font is remade
-    apt-get download fonts-noto-cjk && dpkg-deb -x fonts-noto-cjk_*.deb /tmp/noto
-    python scripts/subset_font.py /tmp/noto/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc
+    apt-get download fonts-noto-cjk && dpkg-deb -x fonts-noto-cjk_*.deb noto
+    python scripts/subset_font.py noto/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc
 
 The subset keeps what Japanese news text uses: every kanji and kana of JIS X 0208 (the set
 Japanese newspapers' systems are built on), Latin letters, digits, and the punctuation of both
