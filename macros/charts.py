@@ -9,8 +9,10 @@ bar or dot carries its label and value as text, so a chart can be read without h
 
 from __future__ import annotations
 
+import json
 import math
 from dataclasses import dataclass
+from pathlib import Path
 
 from . import dates, i18n, views
 from .dataset import Dataset
@@ -56,6 +58,12 @@ class Marker:
 
 
 @dataclass(frozen=True)
+class Shape:
+    d: str  # SVG path data
+    css: str
+
+
+@dataclass(frozen=True)
 class Chart:
     id: str
     title: str
@@ -67,6 +75,8 @@ class Chart:
     lines: tuple[Line, ...] = ()
     markers: tuple[Marker, ...] = ()
     legend: tuple[tuple[str, str, str], ...] = ()  # css, marker, label
+    shapes: tuple[Shape, ...] = ()  # drawn first: the map's land
+    table_intro: str = ""  # the words before the link to the chart's table, when not the usual ones
     note: str = ""
     table: views.Table | None = None
     sources: tuple[views.SourceLink, ...] = ()
@@ -234,3 +244,55 @@ def seats_chart(dataset: Dataset) -> Chart:
                          ("seg-opposition", "square", w.labels("side")["opposition"]), ("seg-other", "square", w.chart_others_vacancies)),
                  note=w("chart_seats_note", total=total),
                  table=table, sources=table.sources)
+
+
+# -- Where it happened: a locator map drawn from coastline data, no tiles ---------------------
+
+BASEMAP = Path(__file__).resolve().parent / "geo" / "east-asia-land.json"
+MAP_BOX = (123.0, 30.0, 146.0, 43.0)  # west, south, east, north: Japan and the Korean Peninsula
+
+
+def locator_map(dataset: Dataset) -> Chart:
+    """The visit's places on a map of Japan and Korea. An equirectangular projection scaled by
+    the cosine of the middle latitude, which at this size is as true as any other."""
+    w = i18n.words(dataset.lang)
+    table = views.places_table(dataset)
+    west, south, east, north = MAP_BOX
+    stretch = math.cos(math.radians((south + north) / 2))
+    scale = WIDTH / ((east - west) * stretch)
+    height = round((north - south) * scale)
+
+    def xy(lon: float, lat: float) -> tuple[float, float]:
+        return (lon - west) * stretch * scale, (north - lat) * scale
+
+    land = json.loads(BASEMAP.read_text(encoding="utf-8"))["rings"]
+    shapes = []
+    for ring in land:
+        points = [xy(lon, lat) for lon, lat in ring]
+        shapes.append(Shape("M" + "L".join(f"{x:.1f} {y:.1f}" for x, y in points) + "Z", "land"))
+    markers, labels, on_map, off_map = [], [], [], []
+    for place in dataset.places:
+        x, y = xy(place.lon, place.lat)
+        if not (0 <= x <= WIDTH and 0 <= y <= height):
+            off_map.append(place.name)
+            continue
+        on_map.append(place.name)
+        markers.append(Marker("circle", x, y, "place"))
+    # Labels sit beside their dot, on the side with room; places close together share a side.
+    for place in dataset.places:
+        x, y = xy(place.lon, place.lat)
+        if place.name in off_map:
+            continue
+        left = x > WIDTH * 0.6
+        close_above = any(other.id != place.id and abs(xy(other.lon, other.lat)[0] - x) < 30 and 0 < xy(other.lon, other.lat)[1] - y < 16
+                          for other in dataset.places)
+        close_below = any(other.id != place.id and abs(xy(other.lon, other.lat)[0] - x) < 30 and 0 < y - xy(other.lon, other.lat)[1] < 16
+                          for other in dataset.places)
+        dy = -6 if close_above else 16 if close_below else 5
+        labels.append(Label(x - 10 if left else x + 10, y + dy, place.name, "place-label", "end" if left else "start"))
+    separator = "、" if w.lang == "ja" else ", "
+    description = w("map_description", places=separator.join(on_map),
+                    off=w("map_off", places=separator.join(off_map)) if off_map else "").strip()
+    return Chart("chart-locator-map", w.map_title, description, WIDTH, height, labels=tuple(labels),
+                 markers=tuple(markers), shapes=tuple(shapes), note=w.map_note, table=table, sources=table.sources,
+                 table_intro=w.map_table_link_before)

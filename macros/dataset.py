@@ -52,12 +52,13 @@ RECORD_FILES: tuple[DatasetSpec, ...] = (
     DatasetSpec("standings", "standings.yaml", models.Standing, "standing", "Where things stand: each question then (October 2025) and now (the as-of date).", "standing-{id}"),
     DatasetSpec("watch", "watch.yaml", models.WatchItem, "watch item", "What to watch: dated decisions and deadlines ahead.", "watch-{id}"),
     DatasetSpec("glossary", "glossary.yaml", models.Term, "term", "Terms the story uses, explained.", "term-{id}"),
+    DatasetSpec("places", "places.yaml", models.Place, "place", "Where the visit's events happened, for the locator map.", "place-{id}"),
     DatasetSpec("changelog", "changelog.yaml", models.Change, "change", "Substantive updates and corrections to the site, newest first; feeds the Atom feed and the corrections log.", "change-{id}"),
 )
 SITE_FILE = "site.yaml"
 # Ids the templates make themselves; no record may take one of these shapes.
 GENERATED_ANCHORS = ("chart-", "publisher-", "dataset-", "seats-", "source-", "person-", "fact-", "change-", "year-", "standing-", "people-",
-                     "watch-", "term-", "ref-", "cite-", "table-", "cite-this-page")
+                     "watch-", "term-", "ref-", "cite-", "table-", "cite-this-page", "place-", "map-")
 
 
 @dataclass(frozen=True)
@@ -287,6 +288,7 @@ def _cross_check(site: models.Site, validated: dict, root: str) -> list[Problem]
     problems: list[Problem] = []
     source_ids = {r.id for r, _, _ in validated["sources"]}
     people_ids = {r.id for r, _, _ in validated["people"]}
+    event_ids = {r.id for r, _, _ in validated["events"]}
     as_of = site.as_of
     specs = {spec.name: spec for spec in RECORD_FILES}
     anchors: dict[str, str] = {}
@@ -313,6 +315,10 @@ def _cross_check(site: models.Site, validated: dict, root: str) -> list[Problem]
             for i, ref in enumerate(getattr(record, "people", ())):
                 if ref not in people_ids:
                     problems.append(Problem(path, _line_for(raw, ("people", i)), f"{shown(ref)} is not defined in {root}/people.yaml", label, "people"))
+            if name == "places":
+                for i, ref in enumerate(record.events):
+                    if ref not in event_ids:
+                        problems.append(Problem(path, _line_for(raw, ("events", i)), f"{shown(ref)} is not defined in {root}/events.yaml", label, "events"))
             if name == "watch":
                 pass  # What to watch lies ahead by nature.
             elif name == "changelog":

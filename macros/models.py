@@ -483,6 +483,19 @@ class Term(Record):
 ChangeKind = Literal["update", "correction"]
 
 
+class Place(Record):
+    JAPANESE: ClassVar[tuple[str, ...]] = ('name', 'note')
+    id: Slug
+    name: Text = Field(description="The place as the map labels it, such as 'Tokyo'.")
+    name_ja: JaText | None = Field(default=None, description="name in Japanese, for the Japanese edition.")
+    lat: Annotated[float, Field(ge=-90, le=90, description="Latitude in degrees, north positive.")]
+    lon: Annotated[float, Field(ge=-180, le=180, description="Longitude in degrees, east positive.")]
+    note: Text | None = Field(default=None, description="What happened there, in a few words.")
+    note_ja: JaText | None = Field(default=None, description="note in Japanese, for the Japanese edition.")
+    events: Annotated[list[Slug], Field(min_length=1), _unique("event")] = Field(description="Ids of the events in data/events.yaml that happened there.")
+    sources: SourceRefs
+
+
 class Change(Record):
     JAPANESE: ClassVar[tuple[str, ...]] = ('title', 'summary')
     id: Slug

@@ -102,7 +102,8 @@ class ExplainerSite:
             raise views.MacroArgError(f"sources_part(): no sources page {slug!r}")
         return part
 
-    CHART_TABLES = {"budget_chart": "budget_table", "share_chart": "share_table", "seats_chart": "seats_table"}
+    CHART_TABLES = {"budget_chart": "budget_table", "share_chart": "share_table", "seats_chart": "seats_table",
+                    "locator_map": "places_table"}
 
     def _check_charts_have_tables(self) -> None:
         """A chart's numbers are shown once, in its table, which must be on the chart's page."""
@@ -141,9 +142,10 @@ class ExplainerSite:
     TABLES = {
         "people_table": views.people_table, "agreements_table": views.agreements_table,
         "seats_table": views.seats_table, "budget_table": views.budget_table, "share_table": views.share_table,
-        "trade_terms_table": views.trade_terms_table,
+        "trade_terms_table": views.trade_terms_table, "places_table": views.places_table,
     }
-    CHARTS = {"budget_chart": charts.budget_chart, "share_chart": charts.share_chart, "seats_chart": charts.seats_chart}
+    CHARTS = {"budget_chart": charts.budget_chart, "share_chart": charts.share_chart, "seats_chart": charts.seats_chart,
+              "locator_map": charts.locator_map}
 
     def _cached_views(self) -> dict[str, Callable]:
         data = self.dataset

@@ -58,6 +58,7 @@ DATASET_PLACES = {
     "standings": ("where_things_stand",),
     "watch": ("watch_list",),
     "glossary": ("glossary",),
+    "places": ("places_table", "locator_map"),
 }
 
 

@@ -175,6 +175,15 @@ def claims_table(dataset: Dataset) -> Table:
     return Table(w.claims_caption, _headers(w, "claims_headers")[:3], rows, (), "claims")
 
 
+def places_table(dataset: Dataset) -> Table:
+    w = i18n.words(dataset.lang)
+    rows = tuple(
+        Row(f"place-{p.id}", (p.name, p.note or "", f"{p.lat:.2f}, {p.lon:.2f}"), source_links(dataset, p.sources))
+        for p in dataset.places
+    )
+    return Table(w.places_caption, _headers(w, "places_headers"), rows, (), "places")
+
+
 def people_table(dataset: Dataset) -> Table:
     w = i18n.words(dataset.lang)
     rows = tuple(

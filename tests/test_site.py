@@ -177,7 +177,7 @@ def test_every_chart_is_described_and_matches_the_data(built_site, dataset):
                     japanese = page.relative_to(built_site).parts[0] == "ja"
                     said = (f"{snapshot.total}議席中{governing}議席" if japanese else f"held {governing} of {snapshot.total} seats")
                     assert said in desc.group(1), (page, said)
-    assert seen == {"chart-defence-budget", "chart-defence-share", "chart-seats"}
+    assert seen == {"chart-defence-budget", "chart-defence-share", "chart-seats", "chart-locator-map"}
 
 
 def test_downloads_match_the_data(built_site, dataset):

@@ -108,7 +108,7 @@ def test_budget_chart_matches_data(dataset):
 def test_chart_text_stays_readable_on_a_phone(dataset):
     # 360 units across: on a 360-pixel screen the smallest text is charts.TEXT pixels, at least 12.
     assert charts.WIDTH == 360 and charts.TEXT >= 12
-    for chart in (charts.budget_chart(dataset), charts.share_chart(dataset), charts.seats_chart(dataset)):
+    for chart in (charts.budget_chart(dataset), charts.share_chart(dataset), charts.seats_chart(dataset), charts.locator_map(dataset)):
         assert chart.width == charts.WIDTH
         for label in chart.labels:
             assert 0 <= label.x <= chart.width and 0 <= label.y <= chart.height, (chart.id, label)
@@ -177,3 +177,13 @@ def test_inert_encodes_braces_but_not_json_ld():
 def test_rendered_block_has_no_blank_or_indented_lines(dataset, renderer):
     html = renderer.html("timeline.html", view=timelines.timeline(dataset), jsonld=None, base="", edit_url="", links=NO_LINKS, t=i18n.words("en"))
     assert all(line and not line.startswith(" ") for line in html.splitlines())
+
+
+def test_locator_map_places_dots_where_the_places_are(dataset):
+    chart = charts.locator_map(dataset)
+    west, south, east, north = charts.MAP_BOX
+    # Tokyo is on the map, east of the middle; Kuala Lumpur is far off it and said to be.
+    (tokyo,) = chart.markers
+    assert chart.width / 2 < tokyo.x < chart.width and 0 < tokyo.y < chart.height
+    assert "Kuala Lumpur" in chart.description and "Off the map" in chart.description
+    assert chart.shapes and all(shape.d.startswith("M") and shape.d.endswith("Z") for shape in chart.shapes)
