@@ -99,6 +99,19 @@ def check_https_url(value: str) -> str:
     return value
 
 
+_MAILBOX_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._+-]{0,63}")
+
+
+def check_email(value: str) -> str:
+    # Plain ASCII addresses only: the address lands in a mailto: link, where anything else
+    # would need escaping rules of its own.
+    mailbox, at, host = value.partition("@")
+    if not at or not _MAILBOX_RE.fullmatch(mailbox):
+        raise ValueError(f"{shown(value)} is not an email address of the form name@example.org")
+    _check_host(host, value)
+    return value
+
+
 def check_slug(value: str) -> str:
     if not SLUG_RE.fullmatch(value) or len(value) > SLUG_MAX:
         raise ValueError(f"{shown(value)} is not a valid id: use lower-case letters, digits and single hyphens (at most {SLUG_MAX})")
@@ -118,6 +131,8 @@ PartialDate = Annotated[
           description="A date as YYYY-MM-DD, or YYYY-MM or YYYY when only that much is known."),
     AfterValidator(check_partial_date),
 ]
+Email = Annotated[str, Field(json_schema_extra={"pattern": "^[^@]+@[^@]+$"}, description="An email address."),
+                  AfterValidator(check_email)]
 HttpsUrl = Annotated[str, Field(json_schema_extra={"pattern": "^https://"}, description="An https:// address."),
                      AfterValidator(check_https_url)]
 Text = Annotated[str, Field(min_length=1), AfterValidator(check_text)]
@@ -516,7 +531,7 @@ class Change(Record):
 
 
 class Site(Record):
-    JAPANESE: ClassVar[tuple[str, ...]] = ('title', 'description')
+    JAPANESE: ClassVar[tuple[str, ...]] = ('title', 'description', 'publisher')
     title: Text
     title_ja: JaText | None = Field(default=None, description="title in Japanese, for the Japanese edition.")
     description: Text
@@ -525,3 +540,7 @@ class Site(Record):
     last_reviewed: PartialDate
     published: PartialDate
     licence: Text
+    publisher: Text = Field(description="Who is responsible for the site, as the About page and the pages' metadata name it.")
+    publisher_ja: JaText | None = Field(default=None, description="publisher in Japanese, for the Japanese edition.")
+    contact_email: Email | None = Field(
+        default=None, description="An address for corrections besides GitHub; the About page shows it when it is set.")

@@ -36,6 +36,7 @@ class ExplainerSite:
     def __init__(self, project_dir: Path, *, site_url: str = "", repo_url: str = "", lang: str = "en"):
         self.project_dir = project_dir.resolve()
         self.site_url = site_url
+        self.repo_url = repo_url
         self.edit_url = f"{repo_url.rstrip('/')}/edit/main/" if repo_url else ""
         self.edition = edition(lang)
         self.words = i18n.words(lang)
@@ -292,6 +293,9 @@ class ExplainerSite:
             href = ctx["links"].event(event_id) or f"#{event_id}"
             return boundary.inline(str(Markup('<a href="{}">{}</a>').format(ctx["base"] + href, text)))
 
+        def who_makes_it() -> str:
+            return render("publisher.html", p=views.publisher(data, self.repo_url), **context())
+
         def as_of() -> str:
             return boundary.inline(str(escape(self.words.date(data.site.as_of))))
 
@@ -315,6 +319,7 @@ class ExplainerSite:
             "data_dictionary": data_dictionary,
             "corrections_log": corrections_log,
             "as_of": as_of,
+            "who_makes_it": who_makes_it,
             "last_reviewed": last_reviewed,
             "claims_table": claims_table,
             "where_things_stand": where_things_stand,

@@ -7,6 +7,7 @@ present them; nothing here knows about MkDocs.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import quote, urlencode, urlsplit, urlunsplit
 
 from . import dates, i18n, models
 from .dataset import Dataset
@@ -348,6 +349,25 @@ def watch_list(dataset: Dataset) -> tuple[WatchView, ...]:
     items = sorted(dataset.watch, key=lambda w: (dates.sort_key(w.date).replace("-00", "-99"), w.id))
     words = i18n.words(dataset.lang)
     return tuple(WatchView(w.id, w.date, words.date(w.date), w.item, w.why, source_links(dataset, w.sources)) for w in items)
+
+
+@dataclass(frozen=True)
+class Publisher:
+    name: str
+    correction_form: str  # empty when the site has no repository address
+    email: str  # empty when data/site.yaml sets no contact_email
+    mailto: str
+
+
+def publisher(dataset: Dataset, repo_url: str) -> Publisher:
+    form = ""
+    if repo_url:
+        repo = urlsplit(repo_url)
+        form = urlunsplit(repo._replace(path=repo.path.rstrip("/") + "/issues/new", query=urlencode({"template": "correction.yml"})))
+    email = dataset.site.contact_email or ""
+    subject = i18n.words(dataset.lang).contact_subject
+    mailto = f"mailto:{email}?{urlencode({'subject': subject}, quote_via=quote)}" if email else ""
+    return Publisher(dataset.site.publisher, form, email, mailto)
 
 
 @dataclass(frozen=True)

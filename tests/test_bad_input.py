@@ -184,7 +184,7 @@ CASES = [
     case("unknown-key-nested", Edit(SEATS, "      side: government\n", "      side: government\n      colour: red\n"),
          expected="data/seats.yaml:12: snapshot 'oct-2025': parties[0].colour: unknown field (check the spelling; see the data dictionary)"),
     case("unknown-key-in-site", Append(SITE, "theme: dark\n"),
-         expected="data/site.yaml:7: theme: unknown field (check the spelling; see the data dictionary)"),
+         expected="data/site.yaml:8: theme: unknown field (check the spelling; see the data dictionary)"),
     case("unknown-key-merge-key-is-not-special", Edit(EV, "  place: Akasaka Palace, Tokyo\n", "  place: Akasaka Palace, Tokyo\n  <<: extra\n"),
          expected="data/events.yaml:7: event 'summit-2025-10-28': '<<': unknown field (check the spelling; see the data dictionary)"),
 
@@ -194,7 +194,13 @@ CASES = [
     case("duplicate-key-nested", Edit(SEATS, "      seats: 196\n", "      seats: 196\n      seats: 197\n"),
          expected="data/seats.yaml:11: duplicate key 'seats' (first defined at line 10)"),
     case("duplicate-key-in-site", Append(SITE, 'as_of: "2026-04-01"\n'),
-         expected="data/site.yaml:7: duplicate key 'as_of' (first defined at line 3)"),
+         expected="data/site.yaml:8: duplicate key 'as_of' (first defined at line 3)"),
+    case("contact-email-not-an-address", Append(SITE, "contact_email: editors at example.org\n"),
+         expected="data/site.yaml:8: contact_email: 'editors at example.org' is not an email address of the form name@example.org"),
+    case("contact-email-look-alike-host", Append(SITE, "contact_email: editors@xn--pypal-4ve.com\n"),
+         expected="data/site.yaml:8: contact_email: 'editors@xn--pypal-4ve.com': its host name", exact=False),
+    case("contact-email-header-injection", Append(SITE, "contact_email: \"a@example.org?bcc=b@example.org\"\n"),
+         expected="data/site.yaml:8: contact_email: 'a@example.org?bcc=b@example.org' does not have a valid host name"),
 
     # -- anchors and aliases --
     case("anchor", Edit(EV, "sources: [mofa-2025-10-28-summit]", "sources: &s [mofa-2025-10-28-summit]"),

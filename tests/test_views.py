@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import shutil
 from html.parser import HTMLParser
@@ -187,3 +188,20 @@ def test_locator_map_places_dots_where_the_places_are(dataset):
     assert chart.width / 2 < tokyo.x < chart.width and 0 < tokyo.y < chart.height
     assert "Kuala Lumpur" in chart.description and "Off the map" in chart.description
     assert chart.shapes and all(shape.d.startswith("M") and shape.d.endswith("Z") for shape in chart.shapes)
+
+
+def test_publisher_links_the_correction_form_and_the_address(dataset, renderer):
+    site = dataset.site.model_copy(update={"contact_email": "corrections@example.org"})
+    with_email = dataclasses.replace(dataset, site=site)
+    view = views.publisher(with_email, "https://github.com/owner/repo/")
+    assert view.correction_form == "https://github.com/owner/repo/issues/new?template=correction.yml"
+    assert view.mailto == "mailto:corrections@example.org?subject=Correction"
+    html = renderer.html("publisher.html", p=view, t=i18n.words("en"))
+    assert '<a href="mailto:corrections@example.org?subject=Correction">corrections@example.org</a>' in html
+    assert "<strong>Fixture editors</strong>" in html
+
+
+def test_publisher_without_repository_or_address_shows_no_empty_list(dataset, renderer):
+    view = views.publisher(dataset, "")
+    html = renderer.html("publisher.html", p=view, t=i18n.words("en"))
+    assert view.email == "" and "<ul" not in html
