@@ -105,8 +105,10 @@ def write_anchor_maps(site_dir: Path, site: ExplainerSite) -> None:
                 json.dumps(dict(sorted(mapping.items())), ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
 
 
-def finish(site_dir: Path, project_dir: Path, config: SiteConfig, sites: dict[str, ExplainerSite]) -> None:
-    """Checks the built pages and writes the files both generators' sites carry; raises DataError."""
+def finish(site_dir: Path, project_dir: Path, config: SiteConfig, sites: dict[str, ExplainerSite],
+           parsed: dict | None = None) -> None:
+    """Checks the built pages and writes the files both generators' sites carry; raises DataError.
+    parsed: pages the build parsed already (postbuild.parse_site), by their path in site_dir."""
     english = next(iter(sites.values())).english
     # The files the pages link to come first, so that the link check can see them. The downloads
     # are shared by the editions and carry both languages (every field with its _ja twin).
@@ -136,10 +138,10 @@ def finish(site_dir: Path, project_dir: Path, config: SiteConfig, sites: dict[st
         if ed.prefix:
             for name in ("sitemap.xml", "sitemap.xml.gz"):
                 (site_dir / ed.prefix / name).unlink(missing_ok=True)
-    built = parse_site(site_dir)
+    built = parse_site(site_dir, parsed)
     check_site(site_dir, built)
     check_links(site_dir, built)
-    check_contract(site_dir, project_dir / MANIFEST, generated=generated)
+    check_contract(site_dir, project_dir / MANIFEST, generated=generated, parsed=built)
     for site in sites.values():
         w = site.words
         footer = f"{site.dataset.site.title if w.lang != 'en' else config.site_name} · " + (

@@ -23,6 +23,7 @@ from urllib.parse import unquote, urlsplit
 
 from .boundary import CLOSE, OPEN
 from .errors import DataError, Problem, shown
+from .urls import is_redirect, page_anchors
 
 # Code, scripts and styles may legitimately contain braces.
 _SKIP = re.compile(r"<(pre|code|script|style|textarea)\b.*?</\1\s*>", re.S | re.I)
@@ -115,24 +116,31 @@ class PageFacts:
     duplicates: tuple[tuple[int, str], ...]
     links: tuple[tuple[int, str], ...]
     unsafe: tuple[tuple[int, str], ...]
+    anchors: tuple[str, ...]  # the linkable ids in its article (the URL contract's view)
+    redirect: bool
 
 
 def _facts(path: Path) -> PageFacts:
     html = path.read_text(encoding="utf-8")
     parsed = _parse(html)
     return PageFacts(tuple(find_leftovers(html)), frozenset(parsed.ids), tuple(parsed.duplicates),
-                     tuple(parsed.links), tuple(parsed.unsafe))
+                     tuple(parsed.links), tuple(parsed.unsafe), tuple(page_anchors(html)), is_redirect(html))
 
 
-def parse_site(site_dir: Path) -> dict[Path, PageFacts]:
+def parse_site(site_dir: Path, known: dict[Path, PageFacts] | None = None) -> dict[Path, PageFacts]:
     """Every built page, read and parsed once for all the checks below: on a large site, in
-    parallel on the machine's cores, since parsing is most of the time the checks take."""
-    paths = _pages(site_dir)
+    parallel on the machine's cores, since parsing is most of the time the checks take.
+    known: pages parsed already (each edition's, as its generator finished); the rest are parsed here."""
+    known = known or {}
+    paths = [path for path in _pages(site_dir) if path not in known]
     workers = min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1, 4)
     if len(paths) < 60 or workers < 2:
-        return {path: _facts(path) for path in paths}
-    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-        return dict(zip(paths, pool.map(_facts, paths, chunksize=8), strict=True))
+        fresh = {path: _facts(path) for path in paths}
+    else:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+            fresh = dict(zip(paths, pool.map(_facts, paths, chunksize=8), strict=True))
+    pages = set(_pages(site_dir))
+    return {path: facts for path, facts in sorted({**known, **fresh}.items()) if path in pages}
 
 
 def check_site(site_dir: Path, pages: dict[Path, PageFacts] | None = None) -> None:

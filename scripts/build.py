@@ -19,6 +19,8 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import pickle
+import re
 import shutil
 import signal
 import subprocess
@@ -29,6 +31,7 @@ from pathlib import Path
 from macros.config import BUILD_CONFIG_PREFIX, write_build_config
 from macros.errors import DataError, one_line
 from macros.pipeline import build_settings, finish, preflight, stage_docs
+from macros.postbuild import parse_site
 
 ROOT = Path(__file__).resolve().parent.parent
 STAGING_PREFIX = ".site-build-"
@@ -41,7 +44,7 @@ GENERATORS = {
 DEFAULT_SITE_DIR = {"mkdocs": "site", "mkdocs-cli": "site", "zensical": "site-zensical"}
 
 
-class Interrupted(Exception):
+class Interrupted(BaseException):  # not an Exception: run_mkdocs' error net must let it through
     pass
 
 
@@ -124,6 +127,93 @@ def run_mkdocs(config_file: Path) -> tuple[int, list[str]]:
         logger.removeHandler(collect)
     return status, collect.lines
 
+_DOC_FILE = re.compile(r"(Doc file ')([^']+)(')")
+
+
+def _in_docs(line: str, prefix: str) -> str:
+    """A generator message about an edition's page names it as it is in docs/ ('ja/talks.md'):
+    the generator reads each edition from a folder of its own, and knows it as 'talks.md'."""
+    return _DOC_FILE.sub(lambda m: m.group(1) + prefix + m.group(2) + m.group(3), line) if prefix else line
+
+
+def _generate_one(config_file: Path, out_dir: Path) -> tuple[int, list[str], dict]:
+    """run_mkdocs, then the built pages parsed for the checks (postbuild.parse_site), by their
+    path inside out_dir: parsing each edition in its own process saves the checks that time."""
+    status, lines = run_mkdocs(config_file)
+    parsed = {path.relative_to(out_dir): facts for path, facts in parse_site(out_dir).items()} if status == 0 else {}
+    return status, lines, parsed
+
+
+def _run_forked(config_file: Path, out_dir: Path) -> tuple[int, int]:
+    """_generate_one in a forked copy of this process, which already holds the checked data and
+    pages. Returns the child's pid and the read end of a pipe that carries its result."""
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: never returns into the parent's code
+        status = 1
+        try:
+            os.close(read)
+            result = _generate_one(config_file, out_dir)
+            with os.fdopen(write, "wb") as out:
+                pickle.dump(result, out)
+            status = 0
+        except BaseException:  # noqa: BLE001 - interrupted or failed; the parent reports it
+            status = 130
+        finally:
+            os._exit(status)
+    os.close(write)
+    return pid, read
+
+
+def _generate(jobs: list[tuple[Path, Path]], generator: str, children: list) -> list[tuple[int, list[str], dict]]:
+    """Run the generator once per edition (config file, output folder); the status, output and
+    parsed pages of each, in order, up to the first failure. MkDocs runs the editions at once,
+    in forked copies of this process."""
+    if generator != "mkdocs":
+        # One after the other: Zensical uses every core already, and keeps a cache in the project.
+        env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
+        results = []
+        for config_file, _ in jobs:
+            process = subprocess.Popen(GENERATORS[generator](config_file), cwd=config_file.parent, env=env,
+                                       stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+            children.append(process)
+            output, _ = process.communicate()
+            results.append((process.returncode, _generator_output(output), {}))
+            if process.returncode != 0:
+                break
+        return results
+    forked = []
+    for config_file, out_dir in jobs[1:]:
+        pid, read = _run_forked(config_file, out_dir)
+        children.append(pid)
+        forked.append((pid, read))
+    results = [_generate_one(*jobs[0])]
+    for pid, read in forked:
+        with os.fdopen(read, "rb") as pipe:
+            data = pipe.read()
+        _, wait_status = os.waitpid(pid, 0)
+        children.remove(pid)
+        # Our own child's pickle; empty when it was stopped before it could write one.
+        results.append(pickle.loads(data) if data and os.waitstatus_to_exitcode(wait_status) == 0
+                       else (1, [f"ERROR -  the build of an edition stopped ({wait_status})"], {}))
+    return results
+
+
+def _stop(children: list) -> None:
+    """Stop the generator processes that are still running (after an interrupt or a failure)."""
+    for child in children:
+        if isinstance(child, subprocess.Popen):
+            if child.poll() is None:
+                child.kill()
+            child.wait()
+            continue
+        try:
+            os.kill(child, signal.SIGKILL)
+            os.waitpid(child, 0)
+        except (ProcessLookupError, ChildProcessError):
+            pass
+    children.clear()
+
 
 def _publish(built: Path, site_dir: Path, staging: Path) -> None:
     """Swap the new site in with two renames (after a copy, when site_dir is on another file system)."""
@@ -151,7 +241,9 @@ def build(site_dir: Path, project_dir: Path = ROOT, generator: str = "mkdocs") -
     _sweep(project_dir, STAGING_PREFIX)
     _sweep(project_dir, BUILD_CONFIG_PREFIX)
     previous = {sig: signal.signal(sig, _interrupt) for sig in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)}
-    staging = config_file = process = None
+    staging = None
+    config_files: list[Path] = []
+    children: list = []  # the generator processes of a build (subprocess.Popen or forked pids)
     try:
         try:
             config, sites = preflight(project_dir)
@@ -161,7 +253,9 @@ def build(site_dir: Path, project_dir: Path = ROOT, generator: str = "mkdocs") -
             return 1
         # Zensical writes only inside the project folder, so the generator's output goes there first.
         staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}-", dir=project_dir))
-        # English first: it writes the site's root, and the other editions their folders in it.
+        # Each edition is generated into a folder of its own, all at once (one process each), and
+        # then moved into place: the generators clean their output folder before writing.
+        jobs = []
         for site in sites.values():
             docs = stage_docs(project_dir, site, staging)
             try:
@@ -170,27 +264,29 @@ def build(site_dir: Path, project_dir: Path = ROOT, generator: str = "mkdocs") -
                 print(exc, file=sys.stderr)
                 print(f"Build failed; {site_dir.name}/ was left as it was.", file=sys.stderr)
                 return 1
-            config_file = write_build_config(project_dir, staging / "site" / site.edition.prefix, docs, site.theme_context(),
+            out_dir = staging / "editions" / site.edition.lang
+            config_file = write_build_config(project_dir, out_dir, docs, site.theme_context(),
                                              tuple(part.src_uri for part in site.plan.parts),
                                              hooks=("macros/mkdocs_hooks.py",) if generator.startswith("mkdocs") else (),
                                              settings=settings)
-            if generator == "mkdocs":
-                status, lines = run_mkdocs(config_file)
-            else:
-                env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
-                process = subprocess.Popen(GENERATORS[generator](config_file), cwd=project_dir, env=env,
-                                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-                output, _ = process.communicate()
-                status, lines = process.returncode, _generator_output(output)
-            config_file.unlink(missing_ok=True)
-            config_file = None
+            config_files.append(config_file)
+            jobs.append((config_file, out_dir))
+        results = _generate(jobs, generator, children)
+        # Zensical stops at the first edition that fails, so there may be fewer results than editions.
+        for site, (status, lines, _) in zip(sites.values(), results, strict=False):
             for line in lines:
-                print(line, file=sys.stderr)
+                print(_in_docs(line, site.edition.prefix), file=sys.stderr)
             if status != 0:
                 print(f"Build failed; {site_dir.name}/ was left as it was.", file=sys.stderr)
                 return status
+        # The first edition (English) is the site's root; the others go into their folders in it.
+        parsed = {}
+        for n, (site, (_, _, pages)) in enumerate(zip(sites.values(), results, strict=True)):
+            place = staging / "site" / site.edition.prefix if n else staging / "site"
+            (staging / "editions" / site.edition.lang).rename(place)
+            parsed.update({place / path: facts for path, facts in pages.items()})
         try:
-            finish(staging / "site", project_dir, config, sites)
+            finish(staging / "site", project_dir, config, sites, parsed)
         except DataError as exc:
             print(exc, file=sys.stderr)
             print(f"Build failed; {site_dir.name}/ was left as it was.", file=sys.stderr)
@@ -201,11 +297,9 @@ def build(site_dir: Path, project_dir: Path = ROOT, generator: str = "mkdocs") -
         print(f"Build interrupted; {site_dir.name}/ was left as it was.", file=sys.stderr)
         return 130
     finally:
-        if process is not None and process.poll() is None:
-            process.kill()
-            process.wait()
-        if config_file is not None:
-            config_file.unlink(missing_ok=True)
+        _stop(children)
+        for path in config_files:
+            path.unlink(missing_ok=True)
         if staging is not None:
             # Interrupted between the two renames: put the previous site back first.
             previous_site = staging / "previous"

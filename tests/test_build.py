@@ -120,3 +120,23 @@ def test_a_warning_fails_the_atomic_build(project_with_script):
     assert result.returncode != 0
     assert "missing.md" in result.stderr
     assert not (project / "site").exists()
+
+
+def test_a_warning_in_the_japanese_edition_names_its_page_and_keeps_the_old_site(tmp_path):
+    # The editions are generated at once, the Japanese one in a forked process (scripts/build.py):
+    # its warnings must reach the output, name the page as it is in docs/, and stop the build.
+    project = tmp_path / "project"
+    project.mkdir()
+    for name in ("data", "docs", "macros", "overrides"):
+        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    page = project / "docs" / "ja" / "talks.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[壊れたリンク](nope.md)\n", encoding="utf-8")
+    (project / "site").mkdir()
+    (project / "site" / "old.html").write_text("old", encoding="utf-8")
+    result = build(project)
+    assert result.returncode == 1
+    assert "WARNING -  Doc file 'ja/talks.md' contains a link 'nope.md', but the target is not found among documentation files." in result.output
+    assert "Traceback" not in result.output
+    assert [p.name for p in (project / "site").iterdir()] == ["old.html"]
+    assert not list(project.glob(".site-build-*")) and not list(project.glob(".build-*"))
