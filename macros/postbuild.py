@@ -127,14 +127,15 @@ def _facts(path: Path) -> PageFacts:
                      tuple(parsed.links), tuple(parsed.unsafe), tuple(page_anchors(html)), is_redirect(html))
 
 
-def parse_site(site_dir: Path, known: dict[Path, PageFacts] | None = None) -> dict[Path, PageFacts]:
+def parse_site(site_dir: Path, known: dict[Path, PageFacts] | None = None, parallel: bool = True) -> dict[Path, PageFacts]:
     """Every built page, read and parsed once for all the checks below: on a large site, in
     parallel on the machine's cores, since parsing is most of the time the checks take.
-    known: pages parsed already (each edition's, as its generator finished); the rest are parsed here."""
+    known: pages parsed already (each edition's, as its generator finished); the rest are parsed here.
+    parallel=False: in this process only (the build's editions run side by side already)."""
     known = known or {}
     paths = [path for path in _pages(site_dir) if path not in known]
     workers = min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1, 4)
-    if len(paths) < 60 or workers < 2:
+    if len(paths) < 60 or workers < 2 or not parallel:
         fresh = {path: _facts(path) for path in paths}
     else:
         with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
@@ -174,33 +175,51 @@ def _target(site_dir: Path, page: Path, href: str) -> tuple[Path, str] | None:
     return target, unquote(parts.fragment)
 
 
+def _resolve(folder: str, own: str, href: str, folders: set[str]) -> tuple[str, str] | None:
+    """_target on paths relative to the site, as strings: the file and anchor a link from a page
+    in folder (own: the page itself) points to; None for links to other sites."""
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc or href.startswith("//"):
+        return None
+    if not parts.path:
+        return own, unquote(parts.fragment)
+    joined = posixpath.normpath(posixpath.join(folder or ".", unquote(parts.path)))
+    if joined.startswith(".."):
+        return ".outside", ""
+    target = "" if joined == "." else joined
+    if parts.path.endswith("/") or target in folders:
+        target = f"{target}/index.html" if target else "index.html"
+    return target, unquote(parts.fragment)
+
+
 def check_links(site_dir: Path, pages: dict[Path, PageFacts] | None = None) -> None:
     """Every link inside page content from one page of this site to another resolves, anchor included."""
     parsed = pages or parse_site(site_dir)
+    # Paths relative to the site, as strings: a large site has tens of thousands of links, and
+    # resolving each with pathlib and a stat call was most of this check's time.
+    files, folders = set(), {""}
+    for folder, dirs, names in os.walk(site_dir):
+        here = Path(folder).relative_to(site_dir).as_posix()
+        prefix = "" if here == "." else here + "/"
+        folders.update(prefix + d for d in dirs)
+        files.update(prefix + n for n in names)
+    by_name = {page.relative_to(site_dir).as_posix(): page for page in parsed}
     forwards: dict[Path, dict] = {}
-    # The same links recur on every page of a folder (navigation, sources): resolve each once.
-    resolved: dict[tuple[Path, str], tuple[Path, str] | None] = {}
-    exists: dict[Path, bool] = {}
     problems = []
-    for page, elements in parsed.items():
-        shown_path = f"site/{page.relative_to(site_dir).as_posix()}"
-        for line, href in elements.links:
-            # A link with no path ('#id', '?q') points into its own page; any other, from its folder.
-            key = (page if not href.split("#", 1)[0].split("?", 1)[0] else page.parent, href)
-            if key not in resolved:
-                resolved[key] = _target(site_dir, page, href)
-            found = resolved[key]
+    for name, page in by_name.items():
+        folder = posixpath.dirname(name)
+        for line, href in parsed[page].links:
+            found = _resolve(folder, name, href, folders)
             if found is None:
                 continue
             target, anchor = found
-            if target not in exists:
-                exists[target] = target.is_file()
-            if not exists[target]:
-                problems.append(Problem(shown_path, line, f"the link {shown(href)} leads to no page of this site"))
-            elif anchor and target.suffix == ".html":
-                ids = parsed[target].ids if target in parsed else _parse(target.read_text(encoding="utf-8")).ids
-                if anchor not in ids and not _forwards(site_dir, target, anchor, parsed, forwards):
-                    problems.append(Problem(shown_path, line, f"the link {shown(href)} leads to no #{anchor} on that page"))
+            if target not in files:
+                problems.append(Problem(f"site/{name}", line, f"the link {shown(href)} leads to no page of this site"))
+            elif anchor and target.endswith(".html"):
+                path = by_name.get(target) or site_dir / target
+                ids = parsed[path].ids if path in parsed else _parse(path.read_text(encoding="utf-8")).ids
+                if anchor not in ids and not _forwards(site_dir, path, anchor, parsed, forwards):
+                    problems.append(Problem(f"site/{name}", line, f"the link {shown(href)} leads to no #{anchor} on that page"))
     if problems:
         raise DataError(problems)
 

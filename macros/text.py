@@ -12,6 +12,7 @@ other joining scripts, and emoji sequences).
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -39,8 +40,19 @@ _LOOK_CLOSER = re.compile(r"[^\x20-\x7e\n]")
 _LOOK_CLOSER_NO_NEWLINE = re.compile(r"[^\x20-\x7e]")
 
 
+@functools.lru_cache(maxsize=65536)
+def _suspect(ch: str) -> bool:
+    """Whether a character needs the closer look below (it may still be allowed, as joiners are)."""
+    return (unicodedata.category(ch) in ("Cc", "Cs", "Zl", "Zp", "Co", "Cf") or _noncharacter(ord(ch))
+            or ch in BIDI_CONTROLS or ch in ZERO_WIDTH or ch in JOINERS)
+
+
 def character_problem(value: str, allow_newlines: bool = True) -> str | None:
     """What is wrong with the first refused character of value, or None."""
+    # Most text has no suspect character at all: checking each distinct character once (a
+    # Japanese text repeats a few hundred) is far quicker than walking every character.
+    if not any(_suspect(ch) for ch in set(value) if not (" " <= ch <= "~" or (ch == "\n" and allow_newlines))):
+        return None
     # Printable ASCII is always allowed; only the other characters need a closer look.
     for match in (_LOOK_CLOSER if allow_newlines else _LOOK_CLOSER_NO_NEWLINE).finditer(value):
         index, ch = match.start(), match.group()

@@ -4,8 +4,9 @@
 
 1. Checks the project first (macros/pipeline.py: files, data, pages); bad input stops
    here with one line per problem, before a generator runs.
-2. Writes the build's own config (it INHERITs mkdocs.yml and passes data/site.yaml's
-   dates to the theme) and runs the generator into a staging folder.
+2. Writes each edition's own config (it INHERITs mkdocs.yml and passes data/site.yaml's
+   dates to the theme) and runs the generator into a staging folder: under MkDocs, the
+   editions at once, one forked process each (Zensical: one after the other).
 3. Checks the built pages and writes the downloads, feed, sitemap and share images.
 4. Replaces SITE_DIR (default site/, or site-zensical/ for Zensical) with the result.
 
@@ -136,11 +137,13 @@ def _in_docs(line: str, prefix: str) -> str:
     return _DOC_FILE.sub(lambda m: m.group(1) + prefix + m.group(2) + m.group(3), line) if prefix else line
 
 
-def _generate_one(config_file: Path, out_dir: Path) -> tuple[int, list[str], dict]:
+def _generate_one(config_file: Path, out_dir: Path, alone: bool = True) -> tuple[int, list[str], dict]:
     """run_mkdocs, then the built pages parsed for the checks (postbuild.parse_site), by their
-    path inside out_dir: parsing each edition in its own process saves the checks that time."""
+    path inside out_dir: parsing each edition in its own process saves the checks that time.
+    alone=False: other editions are being built at the same time, so the parsing stays in this process."""
     status, lines = run_mkdocs(config_file)
-    parsed = {path.relative_to(out_dir): facts for path, facts in parse_site(out_dir).items()} if status == 0 else {}
+    parsed = ({path.relative_to(out_dir): facts for path, facts in parse_site(out_dir, parallel=alone).items()}
+              if status == 0 else {})
     return status, lines, parsed
 
 
@@ -153,7 +156,7 @@ def _run_forked(config_file: Path, out_dir: Path) -> tuple[int, int]:
         status = 1
         try:
             os.close(read)
-            result = _generate_one(config_file, out_dir)
+            result = _generate_one(config_file, out_dir, alone=False)
             with os.fdopen(write, "wb") as out:
                 pickle.dump(result, out)
             status = 0
@@ -187,7 +190,7 @@ def _generate(jobs: list[tuple[Path, Path]], generator: str, children: list) -> 
         pid, read = _run_forked(config_file, out_dir)
         children.append(pid)
         forked.append((pid, read))
-    results = [_generate_one(*jobs[0])]
+    results = [_generate_one(*jobs[0], alone=len(jobs) == 1)]
     for pid, read in forked:
         with os.fdopen(read, "rb") as pipe:
             data = pipe.read()
