@@ -1,5 +1,5 @@
-"""Pages fit a 360 px phone: nothing scrolls sideways; tables scroll in their own box and charts
-shrink to the column. Each test also saves a screenshot of the page to screenshots/ for review."""
+"""Pages fit a 360 px phone: nothing scrolls sideways; data tables turn into cards, other tables
+scroll in their own box, and charts shrink to the column with text still at least 12 px. Each test also saves a screenshot of the page to screenshots/ for review."""
 
 from __future__ import annotations
 
@@ -21,12 +21,18 @@ MEASURE = """() => {
     return {table: (t.caption ? t.caption.textContent : t.textContent).trim().slice(0, 60),
             wrapper: box ? box.className : null,
             overflowX: box ? getComputedStyle(box).overflowX : null,
-            left: r.left, right: r.right};
+            left: r.left, right: r.right,
+            // The project's data tables: on a phone each row is a card (display: block).
+            data: t.classList.contains("data"),
+            rows: [...t.querySelectorAll("tbody tr")].map(tr => getComputedStyle(tr).display)};
   });
   const charts = [...article.querySelectorAll("figure.chart > svg")].map(svg => {
     const fig = svg.parentElement, r = svg.getBoundingClientRect(), cs = getComputedStyle(fig);
     const inner = fig.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
-    return {chart: fig.id, width: r.width, column: inner, left: r.left, right: r.right};
+    // Text size as drawn: the font size in SVG units times the SVG's scale on the screen.
+    const scale = r.width / svg.viewBox.baseVal.width;
+    const text = Math.min(...[...svg.querySelectorAll("text")].map(x => parseFloat(getComputedStyle(x).fontSize) * scale));
+    return {chart: fig.id, width: r.width, column: inner, left: r.left, right: r.right, text};
   });
   return {tables, charts, scroll: document.documentElement.scrollWidth};
 }"""
@@ -51,8 +57,11 @@ def test_fits_the_screen(open_page, screenshot_dir, page_path, device):
         assert t["wrapper"], f"{where}: table {t['table']!r} is not in a scrolling wrapper (.data-table)"
         assert t["overflowX"] in ("auto", "scroll"), f"{where}: the wrapper of table {t['table']!r} does not scroll ({t['overflowX']})"
         assert t["left"] >= -1 and t["right"] <= viewport["width"] + 1, f"{where}: table {t['table']!r} sticks out: {t}"
+        if device == "phone" and t["data"]:
+            assert t["rows"] and set(t["rows"]) == {"block"}, f"{where}: the rows of table {t['table']!r} are not cards on a phone: {t['rows'][:3]}"
     for c in found["charts"]:
         assert c["width"] > 0, f"{where}: chart {c['chart']} has no width"
         assert c["left"] >= -1 and c["right"] <= viewport["width"] + 1, f"{where}: chart {c['chart']} sticks out: {c}"
         if device == "phone":  # narrower than the chart's max-width, so it fills the column
             assert abs(c["width"] - c["column"]) <= 1, f"{where}: chart {c['chart']} is {c['width']} px in a {c['column']} px column"
+            assert c["text"] >= 12, f"{where}: chart {c['chart']} draws text at {c['text']:.1f} px on a phone (at least 12)"
