@@ -93,12 +93,24 @@ class SiteHandler(SimpleHTTPRequestHandler):
             super().log_message(format, *args)
 
 
+class SiteServer(ThreadingHTTPServer):
+    daemon_threads = True
+    verbose = False
+
+    def handle_error(self, request, client_address):
+        # A browser that closes a connection mid-transfer (a reader leaving a page, Lighthouse
+        # ending a run) is not a fault of the site: no traceback for it. Anything else, one line.
+        error = sys.exc_info()[1]
+        if isinstance(error, (BrokenPipeError, ConnectionResetError)):
+            return
+        print(f"serve: {type(error).__name__} while answering {client_address[0]}: {error}", file=sys.stderr)
+
+
 def start(directory: Path, base: str = "/", host: str = "127.0.0.1", port: int = 0,
           verbose: bool = False) -> tuple[ThreadingHTTPServer, threading.Thread, str]:
     """Serve in a daemon thread; returns the server, the thread and the site's root URL."""
     handler = functools.partial(SiteHandler, directory=str(directory), base=base)
-    server = ThreadingHTTPServer((host, port), handler)
-    server.daemon_threads = True
+    server = SiteServer((host, port), handler)
     server.verbose = verbose
     thread = threading.Thread(target=server.serve_forever, name="serve-static", daemon=True)
     thread.start()

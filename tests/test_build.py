@@ -140,3 +140,26 @@ def test_a_warning_in_the_japanese_edition_names_its_page_and_keeps_the_old_site
     assert "Traceback" not in result.output
     assert [p.name for p in (project / "site").iterdir()] == ["old.html"]
     assert not list(project.glob(".site-build-*")) and not list(project.glob(".build-*"))
+
+
+def test_the_local_server_prints_no_traceback_when_a_browser_hangs_up(tmp_path, capfd):
+    # make serve and the browser tests share scripts/serve_static.py; a reader closing a tab
+    # mid-download (or Lighthouse ending a run) must not fill the terminal with tracebacks.
+    import socket
+    import time
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import serve_static
+
+    (tmp_path / "big.txt").write_bytes(b"x" * 4_000_000)
+    server, _, url = serve_static.start(tmp_path, "/")
+    try:
+        host, port = server.server_address[:2]
+        for _ in range(3):
+            with socket.create_connection((host, port)) as conn:
+                conn.sendall(b"GET /big.txt HTTP/1.1\r\nHost: x\r\n\r\n")
+                conn.recv(1024)
+                conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
+        time.sleep(0.5)
+    finally:
+        server.shutdown()
+    assert "Traceback" not in capfd.readouterr().err
