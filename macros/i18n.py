@@ -112,8 +112,8 @@ WORDS: dict[str, dict[str, str | tuple[str, str]]] = {
         "key_numbers": "Key numbers",
         "common_mistakes": "Common mistakes:",
         # Who makes it (About page)
-        "who_published_by": "This site is written and published by ",
-        "who_responsible": ", who answer for every page and every record on it. Each change is a reviewed pull request, and each substantive change is logged below and in the feed.",
+        "who_published_by": "Publisher: ",
+        "who_responsible": ". The editors answer for every page and every record on the site. Each change is a reviewed pull request, and each substantive change is logged below and in the feed.",
         "who_form": "Report an error with the Correction form",
         "who_form_note": " in the project's repository (a free GitHub account is needed).",
         "who_email": "Or write to the editors at ",
@@ -261,8 +261,8 @@ WORDS: dict[str, dict[str, str | tuple[str, str]]] = {
         "key_numbers": "主な数字",
         "common_mistakes": "よくある誤り：",
         # Who makes it (About page)
-        "who_published_by": "このサイトは",
-        "who_responsible": "が執筆・公開しており、すべてのページと記録に責任を負う。変更はすべてレビューを経たプルリクエストで行い、実質的な変更は下の履歴とフィードに記録する。",
+        "who_published_by": "発行：",
+        "who_responsible": "。編集部はサイトのすべてのページと記録に責任を負う。変更はすべてレビューを経たプルリクエストで行い、実質的な変更は下の履歴とフィードに記録する。",
         "who_form": "誤りの指摘は「Correction」フォームから",
         "who_form_note": "受け付ける（プロジェクトのリポジトリにあり、GitHubの無料アカウントが必要）。",
         "who_email": "編集部へのメール：",
