@@ -128,8 +128,8 @@ def write_build_config(project_dir: Path, site_dir: Path, docs_dir: Path, theme_
     document = {"INHERIT": inherit, **(settings or {}),
                 "docs_dir": os.path.relpath(docs_dir, project_dir), "site_dir": os.path.relpath(site_dir, project_dir),
                 "extra": {"explainer": theme_values}}
-    if hooks:
-        document["hooks"] = list(hooks)
+    # Always set: otherwise mkdocs.yml's own hooks (for a plain `mkdocs build`) would be inherited.
+    document["hooks"] = list(hooks)
     if generated:
         # Pages made from data are reached from their index pages, not from the navigation.
         document["not_in_nav"] = "\n".join(f"/{src}" for src in generated)

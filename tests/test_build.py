@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -163,3 +164,33 @@ def test_the_local_server_prints_no_traceback_when_a_browser_hangs_up(tmp_path, 
     finally:
         server.shutdown()
     assert "Traceback" not in capfd.readouterr().err
+
+
+def test_plain_mkdocs_build_gives_the_same_site_as_the_build_script(built_site, tmp_path):
+    # `mkdocs build --strict`, the command anyone tries first, hands over to scripts/build.py
+    # (macros/mkdocs_hooks.py): the same files, byte for byte, and no refusal.
+    site = tmp_path / "site"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+                            cwd=ROOT, capture_output=True, text=True, env=env, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    mine = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    theirs = {p.relative_to(built_site): p.read_bytes() for p in built_site.rglob("*") if p.is_file()}
+    assert mine.keys() == theirs.keys()
+    assert [name for name in mine if mine[name] != theirs[name]] == []
+
+
+def test_plain_mkdocs_build_of_bad_data_fails_with_the_build_scripts_message(tmp_path):
+    project = tmp_path / "project"
+    project.mkdir()
+    for name in ("data", "docs", "macros", "overrides", "scripts"):
+        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    events = project / "data" / "events.yaml"
+    events.write_text(events.read_text(encoding="utf-8").replace("sources: [", "sources: [no-such-source, ", 1), encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=project, capture_output=True, text=True, env=env, timeout=300)
+    assert result.returncode == 1
+    assert "'no-such-source' is not defined in data/sources.yaml" in result.stderr
+    assert "Traceback" not in result.stderr and not (project / "site").exists()
