@@ -158,26 +158,11 @@ def check_site(site_dir: Path, pages: dict[Path, PageFacts] | None = None) -> No
         raise DataError(problems)
 
 
-def _target(site_dir: Path, page: Path, href: str) -> tuple[Path, str] | None:
-    """The built file and anchor a relative link points to; None for links to other sites."""
-    parts = urlsplit(href)
-    if parts.scheme or parts.netloc or href.startswith("//"):
-        return None
-    if not parts.path:
-        return page, unquote(parts.fragment)
-    base = page.parent.relative_to(site_dir).as_posix()
-    joined = posixpath.normpath(posixpath.join(base, unquote(parts.path)))
-    if joined.startswith(".."):
-        return site_dir / ".outside", ""
-    target = site_dir / joined
-    if parts.path.endswith("/") or target.is_dir():
-        target = target / "index.html"
-    return target, unquote(parts.fragment)
-
-
 def _resolve(folder: str, own: str, href: str, folders: set[str]) -> tuple[str, str] | None:
-    """_target on paths relative to the site, as strings: the file and anchor a link from a page
-    in folder (own: the page itself) points to; None for links to other sites."""
+    """The built file and anchor a link from a page points to, as paths relative to the site:
+    folder is the page's folder, own the page itself, folders every folder of the site (a link
+    to a folder means its index.html). None for links to other sites. Strings, not pathlib: a
+    large site has tens of thousands of links."""
     parts = urlsplit(href)
     if parts.scheme or parts.netloc or href.startswith("//"):
         return None
@@ -195,8 +180,6 @@ def _resolve(folder: str, own: str, href: str, folders: set[str]) -> tuple[str, 
 def check_links(site_dir: Path, pages: dict[Path, PageFacts] | None = None) -> None:
     """Every link inside page content from one page of this site to another resolves, anchor included."""
     parsed = pages or parse_site(site_dir)
-    # Paths relative to the site, as strings: a large site has tens of thousands of links, and
-    # resolving each with pathlib and a stat call was most of this check's time.
     files, folders = set(), {""}
     for folder, dirs, names in os.walk(site_dir):
         here = Path(folder).relative_to(site_dir).as_posix()
@@ -204,7 +187,7 @@ def check_links(site_dir: Path, pages: dict[Path, PageFacts] | None = None) -> N
         folders.update(prefix + d for d in dirs)
         files.update(prefix + n for n in names)
     by_name = {page.relative_to(site_dir).as_posix(): page for page in parsed}
-    forwards: dict[Path, dict] = {}
+    forwards: dict[str, dict] = {}
     problems = []
     for name, page in by_name.items():
         folder = posixpath.dirname(name)
@@ -218,22 +201,23 @@ def check_links(site_dir: Path, pages: dict[Path, PageFacts] | None = None) -> N
             elif anchor and target.endswith(".html"):
                 path = by_name.get(target) or site_dir / target
                 ids = parsed[path].ids if path in parsed else _parse(path.read_text(encoding="utf-8")).ids
-                if anchor not in ids and not _forwards(site_dir, path, anchor, parsed, forwards):
+                if anchor not in ids and not _forwards(site_dir, target, anchor, parsed, by_name, folders, forwards):
                     problems.append(Problem(f"site/{name}", line, f"the link {shown(href)} leads to no #{anchor} on that page"))
     if problems:
         raise DataError(problems)
 
 
-def _forwards(site_dir: Path, target: Path, anchor: str, parsed: dict, maps: dict[Path, dict]) -> bool:
-    """An index page that sends the anchor on to the page that now has it (macros/pages.py)."""
-    if target not in maps:
-        mapping_file = target.parent / "anchors.json"
-        maps[target] = json.loads(mapping_file.read_text(encoding="utf-8")) if mapping_file.is_file() else {}
-    goes_to = maps[target].get(anchor)
+def _forwards(site_dir: Path, name: str, anchor: str, parsed: dict, by_name: dict, folders: set[str], maps: dict[str, dict]) -> bool:
+    """An index page (name, relative to the site) that sends the anchor on to the page that now
+    has it (macros/pages.py)."""
+    if name not in maps:
+        mapping_file = site_dir / posixpath.dirname(name) / "anchors.json"
+        maps[name] = json.loads(mapping_file.read_text(encoding="utf-8")) if mapping_file.is_file() else {}
+    goes_to = maps[name].get(anchor)
     if not goes_to:
         return False
-    found = _target(site_dir, target, goes_to)
-    return bool(found) and found[0] in parsed and found[1] in parsed[found[0]].ids
+    found = _resolve(posixpath.dirname(name), name, goes_to, folders)
+    return bool(found) and found[0] in by_name and found[1] in parsed[by_name[found[0]]].ids
 
 
 def page_html(site_dir: Path) -> dict[str, str]:

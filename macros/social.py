@@ -108,27 +108,22 @@ def share_image(title: str, description: str, footer: str, lang: str = "en") -> 
     image = Image.new("RGB", SIZE, BACKGROUND)
     draw = ImageDraw.Draw(image)
     draw.rectangle((0, 0, 24, SIZE[1]), fill=ACCENT)
-    y = 90
     if lang == "ja":
+        # The bundled CJK subset, wrapped by character (Japanese has no spaces between words).
         big, small, tiny = (ImageFont.truetype(str(JAPANESE_FONT), size=s) for s in (60, 32, 28))
-        for line in _wrap_characters(draw, title, big, 1040, 3):
-            draw.text((80, y), line, font=big, fill=TEXT)
-            y += 84
-        y += 24
-        for line in _wrap_characters(draw, description, small, 1040, 4):
-            draw.text((80, y), line, font=small, fill=MUTED)
-            y += 48
-        draw.text((80, SIZE[1] - 70), footer, font=tiny, fill=ACCENT)
-        return image
-    big, small, tiny = (ImageFont.load_default(size=s) for s in (68, 34, 28))
-    title, description, footer = _plain(title), _plain(description), _plain(footer)
-    for line in _wrap(draw, title, big, 1040, 3):
+        wrap, description_gap = _wrap_characters, 48
+    else:
+        big, small, tiny = (ImageFont.load_default(size=s) for s in (68, 34, 28))
+        wrap, description_gap = _wrap, 46
+        title, description, footer = _plain(title), _plain(description), _plain(footer)
+    y = 90
+    for line in wrap(draw, title, big, 1040, 3):
         draw.text((80, y), line, font=big, fill=TEXT)
         y += 84
     y += 24
-    for line in _wrap(draw, description, small, 1040, 4):
+    for line in wrap(draw, description, small, 1040, 4):
         draw.text((80, y), line, font=small, fill=MUTED)
-        y += 46
+        y += description_gap
     draw.text((80, SIZE[1] - 70), footer, font=tiny, fill=ACCENT)
     return image
 
