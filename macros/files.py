@@ -165,3 +165,32 @@ def markdown_pages(docs_dir: Path, skip: tuple[str, ...] = ()) -> list[Path]:
             if filename.endswith(MARKDOWN_EXTENSIONS):
                 pages.append((Path(current) / filename).relative_to(docs_dir))
     return sorted(pages, key=lambda p: p.as_posix())
+
+
+def cached_file(cache_dir: Path | None, name: str) -> bytes | None:
+    """A build cache entry (.cache/ in the project, ignored by git), or None: only a regular
+    file counts, never a link, so the cache cannot bring in a file from elsewhere."""
+    if cache_dir is None:
+        return None
+    path = cache_dir / name
+    try:
+        if path.is_symlink() or not path.is_file():
+            return None
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+def write_cached_file(cache_dir: Path | None, name: str, body: bytes) -> None:
+    """Stores a cache entry in one step (a temporary file renamed into place): the editions'
+    builds run side by side and never read half a file. A cache that cannot be written is skipped."""
+    if cache_dir is None:
+        return
+    path = cache_dir / name
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        temporary.write_bytes(body)
+        temporary.replace(path)
+    except OSError:
+        temporary.unlink(missing_ok=True)

@@ -3,28 +3,31 @@
 scripts/build.py runs it for either generator, so both outputs carry the same
 files and fail the same way:
 
-1. `preflight`: the trusted file set, the data and every page are checked (the
-   same ExplainerSite the generator's adapter uses), so bad input stops the build
-   with one located line per problem before a generator runs any of it;
-2. the generator builds into a staging folder (scripts/build.py);
-3. `finish`: the built pages are checked (macros/postbuild.py), the URL contract
-   is held (macros/urls.py), and the downloads, feed, sitemap and share images
-   are written.
+1. `preflight` and `edition_site`: the trusted file set, the data and each
+   edition's pages are checked (the same ExplainerSite the generator's adapter
+   uses), so bad input stops an edition with one located line per problem before
+   its generator runs any of it;
+2. the generator builds each edition into a staging folder (scripts/build.py),
+   and `finish_edition` adds the edition's feed, anchor maps and share images;
+3. `finish`: the downloads and the sitemap are written, and the whole built site
+   is checked (macros/postbuild.py) and holds the URL contract (macros/urls.py).
 """
 
 from __future__ import annotations
 
 import json
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 from . import i18n, pages
 from . import timeline as timelines
 from .config import SiteConfig, edition_settings, read_config
-from .editions import EDITION_FOLDERS, EDITIONS, built_editions
+from .dataset import Dataset, cached_dataset
+from .editions import EDITION_FOLDERS, Edition, built_editions
 from .exports import write_downloads
 from .feed import write_feed
-from .files import MARKDOWN_EXTENSIONS
+from .files import MARKDOWN_EXTENSIONS, check_tree
 from .guard import page_metas
 from .postbuild import check_links, check_site, parse_site
 from .render import relative_prefix
@@ -34,13 +37,25 @@ from .social import write_share_images
 from .urls import MANIFEST, check_contract
 
 
-def preflight(project_dir: Path) -> tuple[SiteConfig, dict[str, ExplainerSite]]:
-    """Everything the generator will read, checked, for each edition; raises DataError."""
+def cache_dir(project_dir: Path, name: str) -> Path:
+    """Where the build keeps what it can reuse next time (.cache/, ignored by git): each entry is
+    named by everything that shapes it, so a stale one is never used."""
+    return project_dir / ".cache" / name
+
+
+def preflight(project_dir: Path) -> tuple[SiteConfig, Dataset, tuple[Edition, ...]]:
+    """The config and the data every edition shares (as validated, in English), checked, and the
+    editions to build; raises DataError. Each edition's pages are checked next, by edition_site."""
     config = read_config(project_dir)
-    # Cached: MkDocs, run in this process, asks for the same sites and gets these.
-    sites = {ed.lang: cached_site(project_dir, site_url=ed.site_url(config.site_url), repo_url=config.repo_url, lang=ed.lang)
-             for ed in built_editions(project_dir)}
-    return config, sites
+    check_tree(project_dir)
+    # Cached: every edition's site, in this process or a forked copy of it, uses this one.
+    return config, cached_dataset(project_dir), built_editions(project_dir)
+
+
+def edition_site(project_dir: Path, config: SiteConfig, ed: Edition) -> ExplainerSite:
+    """Everything the generator will read for an edition, checked; raises DataError. Cached:
+    MkDocs, run in the same process, asks for the same site and gets this one."""
+    return cached_site(project_dir, site_url=ed.site_url(config.site_url), repo_url=config.repo_url, lang=ed.lang)
 
 
 def stage_docs(project_dir: Path, site: ExplainerSite, staging: Path) -> Path:
@@ -98,34 +113,61 @@ def anchor_maps(site: ExplainerSite) -> dict[str, dict[str, str]]:
     return maps
 
 
-def write_anchor_maps(site_dir: Path, site: ExplainerSite) -> None:
+def write_anchor_maps(out_dir: Path, site: ExplainerSite) -> None:
+    """Into the edition's own folder (out_dir)."""
     for page, mapping in anchor_maps(site).items():
         if mapping:
-            (site_dir / site.edition.prefix / page / "anchors.json").write_text(
+            (out_dir / page / "anchors.json").write_text(
                 json.dumps(dict(sorted(mapping.items())), ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
 
 
-def finish(site_dir: Path, project_dir: Path, config: SiteConfig, sites: dict[str, ExplainerSite],
+@dataclass(frozen=True)
+class EditionPages:
+    """What the site-wide steps (finish) need from an edition, which may have been built in a
+    process of its own: its pages' URLs (inside the edition) with their last changes, and the
+    pages made from data."""
+
+    edition: Edition
+    lastmod: dict[str, str]
+    generated: tuple[str, ...]
+
+
+def finish_edition(out_dir: Path, project_dir: Path, config: SiteConfig, site: ExplainerSite) -> EditionPages:
+    """The files only this edition needs, written into its own folder as its generator left it:
+    the feed, the anchor maps and the share images. Runs in the edition's process, so that
+    the editions do this side by side; raises DataError."""
+    ed, w = site.edition, site.words
+    write_feed(site.dataset, site.site_url, out_dir, site.links.page("corrections_log") or "")
+    write_anchor_maps(out_dir, site)
+    if ed.prefix:
+        # One sitemap for the whole site, at its root (finish): an edition's own (its generator's) goes.
+        for name in ("sitemap.xml", "sitemap.xml.gz"):
+            (out_dir / name).unlink(missing_ok=True)
+    footer = f"{site.dataset.site.title if w.lang != 'en' else config.site_name} · " + (
+        f"{w.date(site.dataset.site.as_of)}{i18n.WORDS['ja']['as_of']}" if w.lang == "ja" else f"as of {w.date(site.dataset.site.as_of)}")
+    write_share_images(out_dir, footer=footer, cache_dir=cache_dir(project_dir, "share-images"), lang=w.lang)
+    lastmod = {page_url(src): meta.updated for src, meta in page_metas(project_dir, ed).items()}
+    lastmod.update({part.url: site.dataset.site.last_reviewed for part in site.plan.parts})
+    return EditionPages(ed, lastmod, tuple(part.url for part in site.plan.parts))
+
+
+def finish(site_dir: Path, project_dir: Path, config: SiteConfig, english: Dataset, editions: list[EditionPages],
            parsed: dict | None = None) -> None:
-    """Checks the built pages and writes the files both generators' sites carry; raises DataError.
+    """Writes the files the editions share and checks the whole built site (every edition in
+    place, each done by finish_edition); raises DataError.
     parsed: pages the build parsed already (postbuild.parse_site), by their path in site_dir."""
-    english = next(iter(sites.values())).english
     # The files the pages link to come first, so that the link check can see them. The downloads
     # are shared by the editions and carry both languages (every field with its _ja twin).
     write_downloads(english, site_dir)
     lastmod: dict[str, str] = {}
     in_edition: dict[str, dict[str, str]] = {}  # page URL without the edition prefix -> {hreflang: URL}
     generated = set()
-    for site in sites.values():
-        ed = site.edition
-        write_feed(site.dataset, site.site_url, site_dir / ed.prefix, site.links.page("corrections_log") or "")
-        write_anchor_maps(site_dir, site)
-        urls = {page_url(src): meta.updated for src, meta in page_metas(project_dir, ed).items()}
-        urls.update({part.url: site.dataset.site.last_reviewed for part in site.plan.parts})
-        for url, day in urls.items():
+    for built_edition in editions:
+        ed = built_edition.edition
+        for url, day in built_edition.lastmod.items():
             lastmod[ed.prefix + url] = day
             in_edition.setdefault(url, {})[ed.hreflang] = ed.prefix + url
-        generated |= {ed.prefix + part.url for part in site.plan.parts}
+        generated |= {ed.prefix + url for url in built_edition.generated}
     alternates = {}
     for langs in in_edition.values():
         if len(langs) > 1:
@@ -133,19 +175,7 @@ def finish(site_dir: Path, project_dir: Path, config: SiteConfig, sites: dict[st
             for other in langs.values():
                 alternates[other] = with_default
     write_sitemap(site_dir, config.site_url, lastmod, alternates)
-    # One sitemap for the whole site, at its root: an edition's own (its generator's) goes.
-    for ed in EDITIONS:
-        if ed.prefix:
-            for name in ("sitemap.xml", "sitemap.xml.gz"):
-                (site_dir / ed.prefix / name).unlink(missing_ok=True)
-    built = parse_site(site_dir, parsed)
+    built = parse_site(site_dir, parsed, cache_dir=cache_dir(project_dir, "parsed-pages"))
     check_site(site_dir, built)
     check_links(site_dir, built)
     check_contract(site_dir, project_dir / MANIFEST, generated=generated, parsed=built)
-    for site in sites.values():
-        w = site.words
-        footer = f"{site.dataset.site.title if w.lang != 'en' else config.site_name} · " + (
-            f"{w.date(site.dataset.site.as_of)}{i18n.WORDS['ja']['as_of']}" if w.lang == "ja" else f"as of {w.date(site.dataset.site.as_of)}")
-        write_share_images(site_dir, footer=footer, cache_dir=project_dir / ".cache" / "share-images",
-                           only=site.edition.prefix or None, skip=tuple(e.prefix for e in EDITIONS if e.prefix and e != site.edition),
-                           lang=w.lang)

@@ -10,19 +10,24 @@ the site replaces the previous one:
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import json
 import multiprocessing
 import os
 import posixpath
 import re
+import sys
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from . import boundary, urls
 from .boundary import CLOSE, OPEN
 from .errors import DataError, Problem, shown
+from .files import cached_file, write_cached_file
 from .urls import is_redirect, page_anchors
 
 # Code, scripts and styles may legitimately contain braces.
@@ -120,26 +125,79 @@ class PageFacts:
     redirect: bool
 
 
-def _facts(path: Path) -> PageFacts:
-    html = path.read_text(encoding="utf-8")
+@functools.cache
+def _reader_fingerprint() -> bytes:
+    """Everything besides the page that shapes its facts: the code that reads it (this module,
+    macros/urls.py, macros/boundary.py) and the Python whose HTML parser it uses."""
+    digest = hashlib.sha256(sys.version.encode("utf-8"))
+    for module in (__file__, urls.__file__, boundary.__file__):
+        digest.update(Path(module).read_bytes())
+    return digest.digest()
+
+
+def _pairs(items) -> tuple[tuple[int, str], ...]:
+    pairs = tuple((line, text) for line, text in items)
+    if not all(type(line) is int and type(text) is str for line, text in pairs):
+        raise ValueError("not (line, text) pairs")
+    return pairs
+
+
+def _texts(items) -> tuple[str, ...]:
+    if not all(type(text) is str for text in items):
+        raise ValueError("not texts")
+    return tuple(items)
+
+
+def _from_cache(body: bytes) -> PageFacts:
+    """A cache entry back as PageFacts; ValueError when it is not one (the page is then parsed)."""
+    try:
+        record = json.loads(body)
+        redirect = record["redirect"]
+        if type(redirect) is not bool:
+            raise ValueError("redirect")
+        return PageFacts(_pairs(record["leftovers"]), frozenset(_texts(record["ids"])), _pairs(record["duplicates"]),
+                         _pairs(record["links"]), _pairs(record["unsafe"]), _texts(record["anchors"]), redirect)
+    except (KeyError, TypeError, ValueError, RecursionError) as exc:
+        raise ValueError("not a page's facts") from exc
+
+
+def _facts(path: Path, cache_dir: Path | None = None) -> PageFacts:
+    """One page's facts; with cache_dir, kept there under a name made from the page and the code
+    that reads it, so an unchanged page is not parsed again (most pages, when one is edited)."""
+    body = path.read_bytes()
+    key = hashlib.sha256(_reader_fingerprint() + body).hexdigest()[:40] + ".json"
+    cached = cached_file(cache_dir, key)
+    if cached is not None:
+        try:
+            return _from_cache(cached)
+        except ValueError:
+            pass
+    html = body.decode("utf-8")
     parsed = _parse(html)
-    return PageFacts(tuple(find_leftovers(html)), frozenset(parsed.ids), tuple(parsed.duplicates),
-                     tuple(parsed.links), tuple(parsed.unsafe), tuple(page_anchors(html)), is_redirect(html))
+    facts = PageFacts(tuple(find_leftovers(html)), frozenset(parsed.ids), tuple(parsed.duplicates),
+                      tuple(parsed.links), tuple(parsed.unsafe), tuple(page_anchors(html)), is_redirect(html))
+    write_cached_file(cache_dir, key, json.dumps({
+        "leftovers": facts.leftovers, "ids": sorted(facts.ids), "duplicates": facts.duplicates, "links": facts.links,
+        "unsafe": facts.unsafe, "anchors": facts.anchors, "redirect": facts.redirect}, ensure_ascii=False).encode("utf-8"))
+    return facts
 
 
-def parse_site(site_dir: Path, known: dict[Path, PageFacts] | None = None, parallel: bool = True) -> dict[Path, PageFacts]:
+def parse_site(site_dir: Path, known: dict[Path, PageFacts] | None = None, parallel: bool = True,
+               cache_dir: Path | None = None) -> dict[Path, PageFacts]:
     """Every built page, read and parsed once for all the checks below: on a large site, in
     parallel on the machine's cores, since parsing is most of the time the checks take.
     known: pages parsed already (each edition's, as its generator finished); the rest are parsed here.
-    parallel=False: in this process only (the build's editions run side by side already)."""
+    parallel=False: in this process only (the build's editions run side by side already).
+    cache_dir: where the facts of pages parsed before are kept (see _facts)."""
     known = known or {}
     paths = [path for path in _pages(site_dir) if path not in known]
     workers = min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1, 4)
+    facts = functools.partial(_facts, cache_dir=cache_dir)
     if len(paths) < 60 or workers < 2 or not parallel:
-        fresh = {path: _facts(path) for path in paths}
+        fresh = {path: facts(path) for path in paths}
     else:
         with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-            fresh = dict(zip(paths, pool.map(_facts, paths, chunksize=8), strict=True))
+            fresh = dict(zip(paths, pool.map(facts, paths, chunksize=8), strict=True))
     pages = set(_pages(site_dir))
     return {path: facts for path, facts in sorted({**known, **fresh}.items()) if path in pages}
 

@@ -10,9 +10,8 @@ is downloaded.
 from __future__ import annotations
 
 import hashlib
-import os
+import io
 import re
-import shutil
 from html import unescape
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -21,6 +20,7 @@ import PIL
 from PIL import Image, ImageDraw, ImageFont
 
 from .errors import DataError, Problem
+from .files import cached_file, write_cached_file
 
 SIZE = (1200, 630)
 BACKGROUND = (40, 53, 147)
@@ -128,20 +128,16 @@ def share_image(title: str, description: str, footer: str, lang: str = "en") -> 
     return image
 
 
-def page_cards(site_dir: Path, only: str | None = None, skip: tuple[str, ...] = ()) -> list[tuple[Path, str, str]]:
-    """(image path, title, description) for every built page that names a share image: the
-    pages under `only` (an edition's folder, 'ja/'), or all but those under `skip`."""
-    root = site_dir / only if only else site_dir
+def page_cards(site_dir: Path) -> list[tuple[Path, str, str]]:
+    """(image path, title, description) for every built page of an edition (site_dir, the
+    edition's folder as its generator left it) that names a share image."""
     cards = []
-    for page in sorted(root.rglob("*.html")):
-        rel = page.relative_to(site_dir).as_posix()
-        if any(rel.startswith(prefix) for prefix in skip):
-            continue
+    for page in sorted(site_dir.rglob("*.html")):
         meta = dict(_META.findall(page.read_text(encoding="utf-8")))
         if "image" not in meta:
             continue
         name = urlsplit(unescape(meta["image"])).path.rsplit("/", 1)[-1]
-        cards.append((root / "assets" / "social" / name, unescape(meta.get("title", "")),
+        cards.append((site_dir / "assets" / "social" / name, unescape(meta.get("title", "")),
                       unescape(meta.get("description", ""))))
     return cards
 
@@ -154,11 +150,10 @@ def _card_key(title: str, description: str, footer: str, lang: str) -> str:
     return digest.hexdigest()[:32] + ".png"
 
 
-def write_share_images(site_dir: Path, footer: str, cache_dir: Path | None = None, only: str | None = None,
-                       skip: tuple[str, ...] = (), lang: str = "en") -> list[Path]:
+def write_share_images(site_dir: Path, footer: str, cache_dir: Path | None = None, lang: str = "en") -> list[Path]:
     """Draw each page's card, or copy it from cache_dir when a card with the same words was
     drawn before: drawing and compressing is most of the time this step takes."""
-    cards = page_cards(site_dir, only, skip)
+    cards = page_cards(site_dir)
     if lang == "ja":
         known = japanese_font_characters()
         missing = sorted({ch for _, title, description in cards for ch in title + description + footer
@@ -170,16 +165,14 @@ def write_share_images(site_dir: Path, footer: str, cache_dir: Path | None = Non
     written = []
     for path, title, description in cards:
         path.parent.mkdir(parents=True, exist_ok=True)
-        cached = cache_dir / _card_key(title, description, footer, lang) if cache_dir else None
-        if cached is not None and cached.is_file() and not cached.is_symlink():
-            shutil.copyfile(cached, path)
-        else:
+        key = _card_key(title, description, footer, lang)
+        card = cached_file(cache_dir, key)
+        if card is None:
             # zlib level 6 without optimize: about six times faster than optimize=True, 4% larger.
-            share_image(title, description, footer, lang).save(path, format="PNG", compress_level=6)
-            if cached is not None:
-                cached.parent.mkdir(parents=True, exist_ok=True)
-                temporary = cached.with_suffix(f".{os.getpid()}.tmp")
-                shutil.copyfile(path, temporary)
-                temporary.replace(cached)  # atomic: a parallel build never reads half a file
+            out = io.BytesIO()
+            share_image(title, description, footer, lang).save(out, format="PNG", compress_level=6)
+            card = out.getvalue()
+            write_cached_file(cache_dir, key, card)
+        path.write_bytes(card)
         written.append(path)
     return written

@@ -123,14 +123,20 @@ def test_a_warning_fails_the_atomic_build(project_with_script):
     assert not (project / "site").exists()
 
 
+def real_project(tmp_path, more: tuple[str, ...] = ()):
+    """A copy of the real project (data, pages, code and config) to break."""
+    project = tmp_path / "project"
+    project.mkdir()
+    for name in ("data", "docs", "macros", "overrides", *more):
+        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    return project
+
+
 def test_a_warning_in_the_japanese_edition_names_its_page_and_keeps_the_old_site(tmp_path):
     # The editions are generated at once, the Japanese one in a forked process (scripts/build.py):
     # its warnings must reach the output, name the page as it is in docs/, and stop the build.
-    project = tmp_path / "project"
-    project.mkdir()
-    for name in ("data", "docs", "macros", "overrides"):
-        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    project = real_project(tmp_path)
     page = project / "docs" / "ja" / "talks.md"
     page.write_text(page.read_text(encoding="utf-8") + "\n[壊れたリンク](nope.md)\n", encoding="utf-8")
     (project / "site").mkdir()
@@ -182,11 +188,7 @@ def test_plain_mkdocs_build_gives_the_same_site_as_the_build_script(built_site, 
 
 
 def test_plain_mkdocs_build_of_bad_data_fails_with_the_build_scripts_message(tmp_path):
-    project = tmp_path / "project"
-    project.mkdir()
-    for name in ("data", "docs", "macros", "overrides", "scripts"):
-        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    project = real_project(tmp_path, ("scripts",))
     events = project / "data" / "events.yaml"
     events.write_text(events.read_text(encoding="utf-8").replace("sources: [", "sources: [no-such-source, ", 1), encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
@@ -194,3 +196,22 @@ def test_plain_mkdocs_build_of_bad_data_fails_with_the_build_scripts_message(tmp
     assert result.returncode == 1
     assert "'no-such-source' is not defined in data/sources.yaml" in result.stderr
     assert "Traceback" not in result.stderr and not (project / "site").exists()
+
+
+def test_a_problem_in_a_japanese_page_stops_the_build_with_its_line(tmp_path):
+    # Each edition's pages are checked in the process that builds it (the Japanese one forked):
+    # a bad macro call there still stops the build with one located line and no traceback,
+    # keeps the old site and leaves no build files behind.
+    project = real_project(tmp_path)
+    page = project / "docs" / "ja" / "trade.md"
+    text = page.read_text(encoding="utf-8") + '\n{{ event_link("no-such-event", "存在しない出来事") }}\n'
+    page.write_text(text, encoding="utf-8")
+    (project / "site").mkdir()
+    (project / "site" / "old.html").write_text("old", encoding="utf-8")
+    result = build(project)
+    assert result.returncode == 1
+    line = text.count("\n")
+    assert error_lines(result.output) == [f"docs/ja/trade.md:{line}: event_link(): 'no-such-event' is not an event in data/events.yaml"]
+    assert "Traceback" not in result.output
+    assert [p.name for p in (project / "site").iterdir()] == ["old.html"]
+    assert not list(project.glob(".site-build-*")) and not list(project.glob(".build-*"))
