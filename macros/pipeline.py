@@ -23,6 +23,7 @@ from pathlib import Path
 from . import i18n, pages
 from . import timeline as timelines
 from .config import SiteConfig, edition_settings, read_config
+from .csstrim import trim_theme_stylesheet
 from .dataset import Dataset, cached_dataset
 from .editions import EDITION_FOLDERS, Edition, built_editions
 from .exports import write_downloads
@@ -134,9 +135,11 @@ class EditionPages:
 
 def finish_edition(out_dir: Path, project_dir: Path, config: SiteConfig, site: ExplainerSite) -> EditionPages:
     """The files only this edition needs, written into its own folder as its generator left it:
-    the feed, the anchor maps and the share images. Runs in the edition's process, so that
+    the theme's stylesheet cut down to what the site uses, the feed, the anchor maps and the
+    share images. Runs in the edition's process, so that
     the editions do this side by side; raises DataError."""
     ed, w = site.edition, site.words
+    trim_theme_stylesheet(out_dir, cache_dir(project_dir, "trimmed-css"))
     write_feed(site.dataset, site.site_url, out_dir, site.links.page("corrections_log") or "")
     write_anchor_maps(out_dir, site)
     if ed.prefix:

@@ -7,10 +7,13 @@ tests/browser/test_pages.py measures today's site in Chromium against 90 KB."""
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
+import re
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -53,3 +56,24 @@ def test_every_page_within_budget_at_ten_times_the_data(grown_site):
         if weight["gzip"] > BUDGET_BYTES or weight["requests"] > BUDGET_REQUESTS:
             over.append(f"{weight['page']}: {weight['gzip'] / 1000:.1f} KB in {weight['requests']} requests")
     assert not over, "over budget at 10x: " + "; ".join(over)
+
+
+def test_before_its_first_paint_a_page_fetches_only_its_stylesheets(built_site):
+    # The logo and favicon are drawn inline and the project's script is written into the page;
+    # Material's stylesheet is the trimmed copy (macros/csstrim.py), named by its content.
+    theme_css = Path(importlib.util.find_spec("material").origin).parent / "templates" / "assets" / "stylesheets"
+    (material,) = theme_css.glob("main.*.min.css")
+    for page in sorted(built_site.rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        if 'http-equiv="refresh"' in html:
+            continue
+        name = page.relative_to(built_site).as_posix()
+        assert re.findall(r'<link rel="icon" href="([a-z]+):', html) == ["data"], name
+        assert "<img" not in html.split("<article", 1)[0], name  # the header and drawer: inline drawings only
+        assert not re.search(r"<script[^>]* src=", html), name  # Material's bundle comes on the first interaction
+        theme = re.findall(r'<link rel="stylesheet" href="[^"]*assets/stylesheets/(main\.[^"/]+)"', html)
+        assert len(theme) == 1, name
+        edition = built_site / "ja" if name.startswith("ja/") else built_site
+        body = (edition / "assets" / "stylesheets" / theme[0]).read_bytes()
+        assert theme[0] == f"main.{hashlib.sha256(body).hexdigest()[:8]}.min.css", name
+        assert len(body) < 0.8 * material.stat().st_size, name

@@ -86,3 +86,11 @@ def test_init_only_registers():
     tree = ast.parse((ROOT / "macros" / "__init__.py").read_text(encoding="utf-8"))
     functions = [n.name for n in tree.body if isinstance(n, ast.FunctionDef)]
     assert set(functions) <= {"define_env", "on_post_build", "_page_url"}
+
+
+def test_the_script_written_into_every_page_is_plain_javascript():
+    # overrides/main.html includes it as a template, inside <script>: a Jinja delimiter would be
+    # read as template code, and a closing tag would end the script early.
+    text = (ROOT / "overrides" / "partials" / "explainer.js").read_text(encoding="utf-8")
+    for delimiter in ("{{", "}}", "{%", "%}", "{#", "#}", "</", "<!--"):
+        assert delimiter not in text, delimiter

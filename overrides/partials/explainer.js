@@ -1,4 +1,6 @@
-// Progressive enhancement only: every page works without this script.
+// Progressive enhancement only: every page works without this script. overrides/main.html
+// writes it into every page (no request of its own), so it holds no Jinja delimiters and no
+// closing script tag.
 // Material's instant navigation is off, so plain DOMContentLoaded is enough. Nothing here
 // measures or moves layout: it only sets attributes, text and the order of list items.
 (function () {
