@@ -26,7 +26,7 @@ from pathlib import Path
 import tinycss2
 from tinycss2.ast import HashToken, IdentToken, LiteralToken, SquareBracketsBlock
 
-from .files import cached_file, write_cached_file
+from .files import cache_name, cached_file, write_cached_file
 
 # Every byte that cannot be part of a name becomes a space; what is left, split, is the names.
 _NAME_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-")
@@ -113,9 +113,8 @@ def trim_theme_stylesheet(edition_dir: Path, cache_dir: Path | None = None) -> P
     pages = {page: page.read_bytes() for page in sorted(edition_dir.rglob("*.html"))}
     css = source.read_bytes()
     names, beginnings = used_names([*pages.values(), scripts[0].read_bytes()])
-    digest = hashlib.sha256(css + Path(__file__).read_bytes() + tinycss2.__version__.encode("ascii"))
-    digest.update("\n".join([*sorted(names), "", *beginnings]).encode("ascii"))
-    key = digest.hexdigest()[:40] + ".css"
+    key = cache_name(".css", css, Path(__file__).read_bytes(), tinycss2.__version__,
+                     "\n".join(sorted(names)), "\n".join(beginnings))
     trimmed = cached_file(cache_dir, key)
     if trimmed is None:
         trimmed = trim(css.decode("utf-8"), names, beginnings).encode("utf-8")

@@ -13,6 +13,7 @@ mkdocs.utils.is_markdown_file); tests/test_files.py proves the two sets equal.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import stat
 from pathlib import Path
@@ -165,6 +166,16 @@ def markdown_pages(docs_dir: Path, skip: tuple[str, ...] = ()) -> list[Path]:
             if filename.endswith(MARKDOWN_EXTENSIONS):
                 pages.append((Path(current) / filename).relative_to(docs_dir))
     return sorted(pages, key=lambda p: p.as_posix())
+
+
+def cache_name(suffix: str, *parts: bytes | str) -> str:
+    """A cache entry's name, made from everything that shapes it (the input, the code that reads
+    it, library versions): a change in any part gives another name, so a stale entry is never used."""
+    digest = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        digest.update(len(data).to_bytes(8, "big") + data)
+    return digest.hexdigest()[:40] + suffix
 
 
 def cached_file(cache_dir: Path | None, name: str) -> bytes | None:

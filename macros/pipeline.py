@@ -37,6 +37,9 @@ from .sitemap import page_url, write_sitemap
 from .social import write_share_images
 from .urls import MANIFEST, check_contract
 
+# The build's caches (.cache/<name>/ in the project).
+PARSED_PAGES, SHARE_IMAGES, TRIMMED_CSS = "parsed-pages", "share-images", "trimmed-css"
+
 
 def cache_dir(project_dir: Path, name: str) -> Path:
     """Where the build keeps what it can reuse next time (.cache/, ignored by git): each entry is
@@ -139,7 +142,7 @@ def finish_edition(out_dir: Path, project_dir: Path, config: SiteConfig, site: E
     share images. Runs in the edition's process, so that
     the editions do this side by side; raises DataError."""
     ed, w = site.edition, site.words
-    trim_theme_stylesheet(out_dir, cache_dir(project_dir, "trimmed-css"))
+    trim_theme_stylesheet(out_dir, cache_dir(project_dir, TRIMMED_CSS))
     write_feed(site.dataset, site.site_url, out_dir, site.links.page("corrections_log") or "")
     write_anchor_maps(out_dir, site)
     if ed.prefix:
@@ -148,7 +151,7 @@ def finish_edition(out_dir: Path, project_dir: Path, config: SiteConfig, site: E
             (out_dir / name).unlink(missing_ok=True)
     footer = f"{site.dataset.site.title if w.lang != 'en' else config.site_name} · " + (
         f"{w.date(site.dataset.site.as_of)}{i18n.WORDS['ja']['as_of']}" if w.lang == "ja" else f"as of {w.date(site.dataset.site.as_of)}")
-    write_share_images(out_dir, footer=footer, cache_dir=cache_dir(project_dir, "share-images"), lang=w.lang)
+    write_share_images(out_dir, footer=footer, cache_dir=cache_dir(project_dir, SHARE_IMAGES), lang=w.lang)
     lastmod = {page_url(src): meta.updated for src, meta in page_metas(project_dir, ed).items()}
     lastmod.update({part.url: site.dataset.site.last_reviewed for part in site.plan.parts})
     return EditionPages(ed, lastmod, tuple(part.url for part in site.plan.parts))
@@ -178,7 +181,7 @@ def finish(site_dir: Path, project_dir: Path, config: SiteConfig, english: Datas
             for other in langs.values():
                 alternates[other] = with_default
     write_sitemap(site_dir, config.site_url, lastmod, alternates)
-    built = parse_site(site_dir, parsed, cache_dir=cache_dir(project_dir, "parsed-pages"))
+    built = parse_site(site_dir, parsed, cache_dir=cache_dir(project_dir, PARSED_PAGES))
     check_site(site_dir, built)
     check_links(site_dir, built)
     check_contract(site_dir, project_dir / MANIFEST, generated=generated, parsed=built)

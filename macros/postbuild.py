@@ -27,7 +27,7 @@ from urllib.parse import unquote, urlsplit
 from . import boundary, urls
 from .boundary import CLOSE, OPEN
 from .errors import DataError, Problem, shown
-from .files import cached_file, write_cached_file
+from .files import cache_name, cached_file, write_cached_file
 from .urls import is_redirect, page_anchors
 
 # Code, scripts and styles may legitimately contain braces.
@@ -165,7 +165,7 @@ def _facts(path: Path, cache_dir: Path | None = None) -> PageFacts:
     """One page's facts; with cache_dir, kept there under a name made from the page and the code
     that reads it, so an unchanged page is not parsed again (most pages, when one is edited)."""
     body = path.read_bytes()
-    key = hashlib.sha256(_reader_fingerprint() + body).hexdigest()[:40] + ".json"
+    key = cache_name(".json", _reader_fingerprint(), body)
     cached = cached_file(cache_dir, key)
     if cached is not None:
         try:

@@ -9,7 +9,6 @@ is downloaded.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import re
 from html import unescape
@@ -20,7 +19,7 @@ import PIL
 from PIL import Image, ImageDraw, ImageFont
 
 from .errors import DataError, Problem
-from .files import cached_file, write_cached_file
+from .files import cache_name, cached_file, write_cached_file
 
 SIZE = (1200, 630)
 BACKGROUND = (40, 53, 147)
@@ -142,14 +141,6 @@ def page_cards(site_dir: Path) -> list[tuple[Path, str, str]]:
     return cards
 
 
-def _card_key(title: str, description: str, footer: str, lang: str) -> str:
-    """Names a drawn card by everything that shapes it: its words, this module and Pillow."""
-    digest = hashlib.sha256()
-    for part in (title, description, footer, lang, Path(__file__).read_text(encoding="utf-8"), PIL.__version__):
-        digest.update(part.encode("utf-8") + b"\0")
-    return digest.hexdigest()[:32] + ".png"
-
-
 def write_share_images(site_dir: Path, footer: str, cache_dir: Path | None = None, lang: str = "en") -> list[Path]:
     """Draw each page's card, or copy it from cache_dir when a card with the same words was
     drawn before: drawing and compressing is most of the time this step takes."""
@@ -165,7 +156,8 @@ def write_share_images(site_dir: Path, footer: str, cache_dir: Path | None = Non
     written = []
     for path, title, description in cards:
         path.parent.mkdir(parents=True, exist_ok=True)
-        key = _card_key(title, description, footer, lang)
+        # Named by everything that shapes the card: its words, this module and Pillow.
+        key = cache_name(".png", title, description, footer, lang, Path(__file__).read_bytes(), PIL.__version__)
         card = cached_file(cache_dir, key)
         if card is None:
             # zlib level 6 without optimize: about six times faster than optimize=True, 4% larger.

@@ -36,7 +36,17 @@ from typing import NamedTuple
 from macros.config import BUILD_CONFIG_PREFIX, write_build_config
 from macros.editions import Edition
 from macros.errors import DataError, one_line
-from macros.pipeline import EditionPages, build_settings, cache_dir, edition_site, finish, finish_edition, preflight, stage_docs
+from macros.pipeline import (
+    PARSED_PAGES,
+    EditionPages,
+    build_settings,
+    cache_dir,
+    edition_site,
+    finish,
+    finish_edition,
+    preflight,
+    stage_docs,
+)
 from macros.postbuild import parse_site
 from macros.site import ExplainerSite
 
@@ -193,7 +203,7 @@ def _build_edition(project_dir: Path, config, ed: Edition, staging: Path, alone:
         config_file.unlink(missing_ok=True)
     if status != 0:
         return Built(status, lines)
-    found = parse_site(out_dir, parallel=alone, cache_dir=cache_dir(project_dir, "parsed-pages"))
+    found = parse_site(out_dir, parallel=alone, cache_dir=cache_dir(project_dir, PARSED_PAGES))
     return _finished(project_dir, config, site, out_dir, lines, {path.relative_to(out_dir): facts for path, facts in found.items()})
 
 
