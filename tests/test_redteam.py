@@ -55,6 +55,7 @@ class Link:
         path = project / self.path
         if path.exists() or path.is_symlink():
             path.unlink()
+        path.parent.mkdir(parents=True, exist_ok=True)
         path.symlink_to(self.target)
 
 
@@ -106,8 +107,8 @@ CASES = [
          expected="docs/notes.mdown:1: every page starts with front matter between '---' lines, giving at least its title and description"),
     case("F2", "symlinked-docs-folder", Link("docs/extra", "../data"),
          expected="docs/extra: is a symbolic link; the build reads only regular files inside the project"),
-    case("F3", "symlinked-asset", Link("docs/javascripts/passwd.txt", "/etc/hostname"),
-         expected="docs/javascripts/passwd.txt: is a symbolic link; the build reads only regular files inside the project"),
+    case("F3", "symlinked-asset", Link("docs/stylesheets/passwd.txt", "/etc/hostname"),
+         expected="docs/stylesheets/passwd.txt: is a symbolic link; the build reads only regular files inside the project"),
     case("F3", "symlinked-data-file", Link(EV, "/etc/hostname"),
          expected="data/events.yaml: is a symbolic link; the build reads only regular files inside the project"),
     case("F9", "data-file-to-dev-zero", Link("data/claims.yaml", "/dev/zero"),
