@@ -9,8 +9,7 @@ every page of the real site, and over a sample of pages of the larger builds (th
 the heaviest page and the largest timeline and sources pages), through scripts/reader_speed.py.
 
 Page weight is estimated from the built files, without a browser: each page's HTML, the
-stylesheets, scripts, icons and images it references, and sitemap.xml next to each
-<link rel="alternate"> (Material fetches it). The search worker and search/search_index.json
+stylesheets, scripts, icons and images it references. The search worker and search/search_index.json
 are shown apart: overrides/main.html loads them only when a reader first uses search. Sizes
 are gzip level 9, as a server would send them; the browser tests (tests/browser/test_pages.py)
 measure the first load in Chromium.
@@ -65,7 +64,6 @@ class _Refs(HTMLParser):
     def __init__(self):
         super().__init__()
         self.refs: list[tuple[str, str]] = []  # (kind, url as written)
-        self.alternates: list[str] = []
         self.config = ""
         self.repo_source = False
         self._in_config = False
@@ -80,9 +78,6 @@ class _Refs(HTMLParser):
                 self.refs.append(("icon", a["href"]))
             elif "preload" in rel or "modulepreload" in rel:
                 self.refs.append((a.get("as") or "preload", a["href"]))
-            elif "alternate" in rel and not a.get("hreflang"):
-                # hreflang alternates only tell search engines about the other edition.
-                self.alternates.append(a["href"])
         elif tag == "script":
             if a.get("src"):
                 self.refs.append(("js", a["src"]))
@@ -125,7 +120,8 @@ def page_weight(site: Path, page: Path, site_url: str) -> dict:
     page_url = urljoin(site_url, rel.removesuffix("index.html"))
     parser = _Refs()
     parser.feed(page.read_text(encoding="utf-8"))
-    wanted = [(kind, urljoin(page_url, href)) for kind, href in parser.refs]
+    # A data: URL (the favicon) travels inside the page: no request of its own.
+    wanted = [(kind, urljoin(page_url, href)) for kind, href in parser.refs if not href.startswith("data:")]
     try:
         config = json.loads(parser.config) if parser.config.strip() else {}
     except json.JSONDecodeError:
@@ -136,8 +132,6 @@ def page_weight(site: Path, page: Path, site_url: str) -> dict:
         # first uses search, so they count apart from the first load.
         base = urljoin(page_url, (config.get("base") or ".").rstrip("/") + "/")
         on_search = [urljoin(page_url, config["search"]), urljoin(base, "search/search_index.json")]
-    for href in parser.alternates:  # Material reads sitemap.xml next to every <link rel="alternate">
-        wanted.append(("xml", urljoin(urljoin(page_url, href), "sitemap.xml")))
     repo_facts = 2 if parser.repo_source else 0  # Material's repository facts: two GitHub API calls
     external = repo_facts
 

@@ -77,3 +77,16 @@ def test_before_its_first_paint_a_page_fetches_only_its_stylesheets(built_site):
         body = (edition / "assets" / "stylesheets" / theme[0]).read_bytes()
         assert theme[0] == f"main.{hashlib.sha256(body).hexdigest()[:8]}.min.css", name
         assert len(body) < 0.8 * material.stat().st_size, name
+
+
+def test_page_weight_counts_only_what_a_browser_fetches(tmp_path):
+    # The page itself and its stylesheet: a data: favicon travels inside the page, and the
+    # hreflang links are hidden from the theme's bundle, which would otherwise fetch a
+    # sitemap.xml next to each (overrides/main.html).
+    bench = _benchmark()
+    (tmp_path / "a.css").write_text("body { color: black }", encoding="utf-8")
+    page = tmp_path / "index.html"
+    page.write_text('<link rel="icon" href="data:image/svg+xml,%3Csvg%3E"><link rel="stylesheet" href="a.css">'
+                    '<link rel="alternate" hreflang="ja" href="https://example.org/ja/">', encoding="utf-8")
+    weight = bench.page_weight(tmp_path, page, "https://example.org/")
+    assert (weight["requests"], weight["external"], weight["missing"]) == (2, 0, [])

@@ -55,3 +55,24 @@ def test_first_load_budget(first_load, page_path):
     if total > BUDGET_BYTES:
         over.append(_kb(total - BUDGET_BYTES))
     assert not over, f"{' and '.join(over)} over budget. {report}"
+
+
+# One page of each kind in each edition, after the reader's first scroll. That is when the
+# theme's bundle starts (overrides/main.html), and it used to ask the public host for a
+# sitemap.xml next to each hreflang link, files that exist nowhere.
+AFTER_FIRST_SCROLL = ["", "security/", "timeline/", "sources/", "ja/", "ja/security/"]
+
+
+@pytest.mark.parametrize("path", AFTER_FIRST_SCROLL, ids=page_id)
+def test_after_the_first_scroll_the_page_asks_only_its_own_site_for_files_it_has(open_page, origin, path):
+    assert path in page_paths()
+    page, visit = open_page(path)
+    links_before = page.eval_on_selector_all("link[rel=alternate][hreflang]", "links => links.map(l => l.href)")
+    page.mouse.wheel(0, 600)
+    page.wait_for_function("() => window.document$ !== undefined")  # the bundle has started
+    page.wait_for_load_state("networkidle")
+    foreign = sorted({url for _, url in visit.requests if not url.startswith(origin + "/")})
+    missing = sorted({f"{r.status} {r.url}" for r in visit.responses if r.status >= 400})
+    assert foreign == [] and missing == [], f"{page_id(path)} after a scroll: other hosts {foreign}, missing {missing}"
+    assert len(links_before) == 3, "each page names itself in both editions and an x-default for search engines"
+    assert page.eval_on_selector_all("link[rel=alternate][hreflang]", "links => links.map(l => l.href)") == links_before
