@@ -41,7 +41,8 @@ def used_names(texts: list[bytes]) -> tuple[set[str], tuple[str, ...]]:
     beginnings: set[bytes] = set()
     for text in texts:
         names.update(text.translate(_TO_NAMES).split())
-        beginnings.update(_BUILT_NAME.findall(text))
+        if b"${" in text:  # the pattern tries every letter of a page; most have no template literal
+            beginnings.update(_BUILT_NAME.findall(text))
     return {n.decode("ascii") for n in names}, tuple(sorted(b.decode("ascii") for b in beginnings))
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import yaml
 import yaml.reader
-from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, NodeEvent
+from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, NodeEvent, ScalarEvent
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from .errors import DataError, Problem, shown
@@ -67,6 +67,8 @@ class _EventRules:
         self.depth = 0
 
     def check(self, event) -> None:
+        if type(event) is ScalarEvent and event.anchor is None and event.tag is None:
+            return  # most events: a plain value, which nothing here refuses
         line = event.start_mark.line + 1 if event.start_mark else None
         if isinstance(event, AliasEvent):
             raise _Refusal(line, f"alias {shown('*' + str(event.anchor))} is not allowed (anchors and aliases are refused)")

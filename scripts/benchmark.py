@@ -434,11 +434,11 @@ def main(argv: list[str] | None = None) -> int:
                   f"{heaviest['gzip'] / 1000:.1f} KB gzip in {heaviest['requests']} requests")
             if args.lighthouse != "none":
                 every = name == "real" and args.lighthouse == "all"
-                chosen = pages(site) if every else sample(site, rows)
+                checked = pages(site) if every else sample(site, rows)
                 presets = ("mobile", "desktop") if every else ("mobile",)
-                print(f"   reader speed ({'every page' if every else 'sample of ' + str(len(chosen)) + ' pages'}; "
+                print(f"   reader speed ({'every page' if every else 'sample of ' + str(len(checked)) + ' pages'}; "
                       f"Lighthouse {', '.join(presets)}; HTML_CodeSniffer WCAG 2 AA):")
-                print_reader_report(reader_report(site, chosen, presets))
+                print_reader_report(reader_report(site, checked, presets))
             summary.append((name, counts["events"], counts["sources"], times, heaviest))
 
     print()

@@ -23,6 +23,7 @@ from hypothesis import HealthCheck, assume, event, given, settings
 from hypothesis import strategies as st
 
 from conftest import FIXTURES
+from macros import text
 from macros.dataset import RECORD_FILES, SITE_FILE, load_dataset
 from macros.errors import DataError
 from macros.loader import LocatedDict, LocatedList, load_text
@@ -376,6 +377,14 @@ def test_non_printable_characters_give_a_data_error(raw):
     with pytest.raises(DataError) as info:
         load_text(raw, DISPLAY)
     check_error(info.value, raw)
+
+
+def test_the_blocks_that_skip_the_closer_look_hold_no_character_it_would_refuse():
+    # macros/text.py clears text made only of these blocks without looking at each character.
+    suspect = [f"U+{cp:04X}" for lo, hi in text.ALWAYS_ALLOWED for cp in range(lo, hi + 1) if text._suspect(chr(cp))]
+    assert suspect == []
+    assert text.character_problem("首相\u200bは") is not None  # a refused character among them is still found
+    assert text.character_problem("首相\nは", allow_newlines=False) is not None
 
 
 @pytest.mark.parametrize("entry", ["just text", "42", "true", ""], ids=["text", "number", "boolean", "empty"])
