@@ -270,6 +270,23 @@ def timed_build(project: Path, site: Path, runs: int, cores: int) -> list[float]
     return times
 
 
+REFERENCE_LOOP = 3_000_000
+
+
+def host_speed() -> float:
+    """Seconds this machine takes right now for a fixed piece of pure-Python work (the best of
+    three; lower is faster). On a shared machine the speed drifts, at times by a factor of two
+    within a minute, so build times are printed beside it, measured just before and after them."""
+    best = math.inf
+    for _ in range(3):
+        start = time.perf_counter()
+        total = 0
+        for i in range(REFERENCE_LOOP):
+            total += i
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
 def site_size(site: Path) -> int:
     return sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
 
@@ -423,9 +440,12 @@ def main(argv: list[str] | None = None) -> int:
                 if capped:
                     note = "scaled less to stay under the 4 MiB file cap: " + "; ".join(capped)
             site = tmp / name / "site"
+            speed = host_speed()
             times = timed_build(project, site, args.runs, args.cores)
+            speed = (speed, host_speed())
             print()
             print(f"== {name}: {counts['events']} events, {counts['sources']} sources; build {describe_times(times)}")
+            print(f"   machine speed: the reference work took {speed[0]:.2f} s before these builds and {speed[1]:.2f} s after")
             if note:
                 print(f"   {note}")
             rows = print_weights(site, site_url) if name == "real" else [page_weight(site, p, site_url) for p in pages(site)]
@@ -439,15 +459,17 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"   reader speed ({'every page' if every else 'sample of ' + str(len(checked)) + ' pages'}; "
                       f"Lighthouse {', '.join(presets)}; HTML_CodeSniffer WCAG 2 AA):")
                 print_reader_report(reader_report(site, checked, presets))
-            summary.append((name, counts["events"], counts["sources"], times, heaviest))
+            summary.append((name, counts["events"], counts["sources"], times, heaviest, speed))
 
     print()
-    print(f"{'scenario':<12} {'events':>7} {'sources':>8} {'build s':>8} {'heaviest page':>24}")
-    for name, ev, so, times, heaviest in summary:
-        print(f"{name:<12} {ev:>7} {so:>8} {statistics.median(times):>8.2f} "
+    print(f"{'scenario':<12} {'events':>7} {'sources':>8} {'build s':>8} {'reference s':>12} {'heaviest page':>24}")
+    for name, ev, so, times, heaviest, speed in summary:
+        print(f"{name:<12} {ev:>7} {so:>8} {statistics.median(times):>8.2f} {f'{speed[0]:.2f}/{speed[1]:.2f}':>12} "
               f"{heaviest['page'] + ' ' + format(heaviest['gzip'] / 1000, '.1f') + ' KB':>24}")
     print("Targets (not checked here): the real site under 2 s and 5000-events under 10 s on 2 cores, median of 3 runs;"
           " every page 90 KB gzip or less today and 100 KB or less at 10x.")
+    print(f"Reference s: the machine's speed before/after each scenario's builds ({REFERENCE_LOOP:,} additions in a"
+          " Python loop, best of 3); build times taken while it was high are not comparable.")
     return 0
 
 
