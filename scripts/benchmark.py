@@ -440,9 +440,9 @@ def main(argv: list[str] | None = None) -> int:
                 if capped:
                     note = "scaled less to stay under the 4 MiB file cap: " + "; ".join(capped)
             site = tmp / name / "site"
-            speed = host_speed()
+            before = host_speed()
             times = timed_build(project, site, args.runs, args.cores)
-            speed = (speed, host_speed())
+            speed = (before, host_speed())
             print()
             print(f"== {name}: {counts['events']} events, {counts['sources']} sources; build {describe_times(times)}")
             print(f"   machine speed: the reference work took {speed[0]:.2f} s before these builds and {speed[1]:.2f} s after")
