@@ -1,4 +1,5 @@
-"""The MkDocs adapter (mkdocs-macros-plugin): the one module here that imports MkDocs.
+"""The MkDocs adapter (mkdocs-macros-plugin): with MkDocs' own hooks (mkdocs_hooks.py,
+mkdocs_cache.py), the only modules here that import MkDocs.
 
 mkdocs-macros calls define_env once per build, before any page; the macros read
 the page being rendered from env.page when they run.

@@ -26,7 +26,7 @@ from pathlib import Path
 import tinycss2
 from tinycss2.ast import HashToken, IdentToken, LiteralToken, SquareBracketsBlock
 
-from .files import cache_name, cached_file, write_cached_file
+from .files import cache_name, kept
 
 # Every byte that cannot be part of a name becomes a space; what is left, split, is the names.
 _NAME_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-")
@@ -116,10 +116,7 @@ def trim_theme_stylesheet(edition_dir: Path, cache_dir: Path | None = None) -> P
     names, beginnings = used_names([*pages.values(), scripts[0].read_bytes()])
     key = cache_name(".css", css, Path(__file__).read_bytes(), tinycss2.__version__,
                      "\n".join(sorted(names)), "\n".join(beginnings))
-    trimmed = cached_file(cache_dir, key)
-    if trimmed is None:
-        trimmed = trim(css.decode("utf-8"), names, beginnings).encode("utf-8")
-        write_cached_file(cache_dir, key, trimmed)
+    trimmed = kept(cache_dir, key, lambda: trim(css.decode("utf-8"), names, beginnings).encode("utf-8"))
     target = source.with_name(f"main.{hashlib.sha256(trimmed).hexdigest()[:8]}.min.css")
     target.write_bytes(trimmed)
     for old in (source, source.with_name(source.name + ".map")):

@@ -23,6 +23,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import models
 from .errors import DataError, Problem, record_label, shown
+from .files import cache_dir
 from .loader import LocatedDict, LocatedList, load_file
 
 
@@ -192,11 +193,12 @@ def build_date() -> str:
 
 
 def load_dataset(data_dir: Path, display_root: str = "data", root: Path | None = None, today: str | None = None,
-                 require_japanese: bool | None = None) -> Dataset:
+                 require_japanese: bool | None = None, cache_dir: Path | None = None) -> Dataset:
     """Load and check every data file in data_dir, which must sit inside root (the project).
 
     Every text readers see needs its Japanese twin when the project has a Japanese edition
-    (docs/ja/), unless require_japanese says otherwise."""
+    (docs/ja/), unless require_japanese says otherwise. cache_dir keeps the files' parsed
+    YAML between builds (loader.load_file); the records are checked every time."""
     root = root or data_dir.parent
     if require_japanese is None:
         require_japanese = (root / "docs" / "ja").is_dir()
@@ -209,7 +211,7 @@ def load_dataset(data_dir: Path, display_root: str = "data", root: Path | None =
     site_path = f"{display_root}/{SITE_FILE}"
     site = None
     try:
-        raw_site = load_file(data_dir / SITE_FILE, site_path, root)
+        raw_site = load_file(data_dir / SITE_FILE, site_path, root, cache_dir=cache_dir)
         if not isinstance(raw_site, dict):
             problems.append(Problem(site_path, getattr(raw_site, "line", 1), "the file must be a mapping of field: value"))
         else:
@@ -220,7 +222,7 @@ def load_dataset(data_dir: Path, display_root: str = "data", root: Path | None =
     for spec in RECORD_FILES:
         path = f"{display_root}/{spec.filename}"
         try:
-            raw = load_file(data_dir / spec.filename, path, root)
+            raw = load_file(data_dir / spec.filename, path, root, cache_dir=cache_dir)
         except DataError as exc:
             problems.extend(exc.problems)
             continue
@@ -408,6 +410,7 @@ def _check_publishers(entries, root: str) -> list[Problem]:
 
 # -- one load per build ------------------------------------------------------------------
 
+PARSED_DATA = "parsed-data"  # the build's cache of parsed data files (.cache/parsed-data/)
 _cache: dict[Path, tuple[tuple, Dataset]] = {}
 _cache_lock = threading.Lock()
 
@@ -431,6 +434,6 @@ def cached_dataset(project_dir: Path) -> Dataset:
         hit = _cache.get(data_dir)
         if hit and hit[0] == mark:
             return hit[1]
-        dataset = load_dataset(data_dir, root=project_dir.resolve())
+        dataset = load_dataset(data_dir, root=project_dir.resolve(), cache_dir=cache_dir(project_dir.resolve(), PARSED_DATA))
         _cache[data_dir] = (mark, dataset)
         return dataset

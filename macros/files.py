@@ -16,7 +16,9 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from .errors import DataError, Problem, shown
 
@@ -168,6 +170,12 @@ def markdown_pages(docs_dir: Path, skip: tuple[str, ...] = ()) -> list[Path]:
     return sorted(pages, key=lambda p: p.as_posix())
 
 
+def cache_dir(project_dir: Path, name: str) -> Path:
+    """Where the build keeps what it can reuse next time (.cache/, ignored by git): each entry is
+    named by everything that shapes it, so a stale one is never used."""
+    return project_dir / ".cache" / name
+
+
 def cache_name(suffix: str, *parts: bytes | str) -> str:
     """A cache entry's name, made from everything that shapes it (the input, the code that reads
     it, library versions): a change in any part gives another name, so a stale entry is never used."""
@@ -178,7 +186,7 @@ def cache_name(suffix: str, *parts: bytes | str) -> str:
     return digest.hexdigest()[:40] + suffix
 
 
-def cached_file(cache_dir: Path | None, name: str) -> bytes | None:
+def _read_entry(cache_dir: Path | None, name: str) -> bytes | None:
     """A build cache entry (.cache/ in the project, ignored by git), or None: only a regular
     file counts, never a link, so the cache cannot bring in a file from elsewhere."""
     if cache_dir is None:
@@ -192,7 +200,7 @@ def cached_file(cache_dir: Path | None, name: str) -> bytes | None:
         return None
 
 
-def write_cached_file(cache_dir: Path | None, name: str, body: bytes) -> None:
+def _write_entry(cache_dir: Path | None, name: str, body: bytes) -> None:
     """Stores a cache entry in one step (a temporary file renamed into place): the editions'
     builds run side by side and never read half a file. A cache that cannot be written is skipped."""
     if cache_dir is None:
@@ -205,3 +213,23 @@ def write_cached_file(cache_dir: Path | None, name: str, body: bytes) -> None:
         temporary.replace(path)
     except OSError:
         temporary.unlink(missing_ok=True)
+
+
+T = TypeVar("T")
+# What reading an entry that this code did not write can raise: the entry is then made again.
+UNREADABLE = (ValueError, TypeError, KeyError, IndexError, AttributeError, EOFError, RecursionError)
+
+
+def kept(cache_dir: Path | None, name: str, make: Callable[[], T], encode: Callable[[T], bytes] = bytes,
+         decode: Callable[[bytes], T] = bytes) -> T:
+    """The value stored in cache_dir under name (decoded), or make()'s, stored there (encoded) for
+    the next build. decode raises one of UNREADABLE for an entry it cannot read back."""
+    body = _read_entry(cache_dir, name)
+    if body is not None:
+        try:
+            return decode(body)
+        except UNREADABLE:
+            pass
+    value = make()
+    _write_entry(cache_dir, name, encode(value))
+    return value

@@ -14,7 +14,10 @@ with a file and, wherever PyYAML can tell, a line.
 
 from __future__ import annotations
 
+import functools
+import json
 import re
+import sys
 from pathlib import Path
 
 import yaml
@@ -23,7 +26,7 @@ from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, No
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from .errors import DataError, Problem, shown
-from .files import read_capped
+from .files import cache_name, kept, read_capped
 
 MAX_BYTES = 4 * 1024 * 1024
 MAX_DEPTH = 40
@@ -255,6 +258,60 @@ def load_text(raw: bytes, display_path: str, max_bytes: int = MAX_BYTES):
     return _load_pure(text, display_path)
 
 
-def load_file(path: Path, display_path: str, root: Path, max_bytes: int = MAX_BYTES):
-    """Read (a regular file inside root, at most max_bytes) and parse one data file."""
-    return load_text(read_capped(path, root, max_bytes, display_path), display_path, max_bytes)
+def load_file(path: Path, display_path: str, root: Path, max_bytes: int = MAX_BYTES, cache_dir: Path | None = None):
+    """Read (a regular file inside root, at most max_bytes) and parse one data file.
+
+    cache_dir keeps each document parsed before, under a name made from the file's bytes and
+    the code that parses them; the same bytes are then not parsed again (most files, when one
+    is edited). Only a document that parsed is kept: a file with a problem is read every time."""
+    raw = read_capped(path, root, max_bytes, display_path)
+    if cache_dir is None:
+        return load_text(raw, display_path, max_bytes)
+    return kept(cache_dir, cache_name(".json", _parser_fingerprint(), raw), lambda: load_text(raw, display_path, max_bytes),
+                encode=lambda document: json.dumps(_to_cache(document), separators=(",", ":")).encode("ascii"),
+                decode=lambda body: _rebuilt(json.loads(body)))
+
+
+@functools.cache
+def _parser_fingerprint() -> str:
+    """What besides a file's bytes shapes its document: this module, PyYAML (with or without
+    libyaml) and the Python under it."""
+    return f"{yaml.__version__} {_FastStrictLoader is not None} {sys.version} " + Path(__file__).read_text(encoding="utf-8")
+
+
+# A cache entry is JSON: a mapping as ["m", line, [[key, key line, value], ...]], a sequence as
+# ["s", line, [item lines], [items]], and any other value as itself (a plain value is never a
+# list). ASCII only, so that any text, even a lone surrogate from a YAML escape, comes back as it was.
+def _to_cache(value):
+    if isinstance(value, LocatedDict):
+        return ["m", value.line, [[key, value.key_lines[key], _to_cache(item)] for key, item in value.items()]]
+    if isinstance(value, LocatedList):
+        return ["s", value.line, value.item_lines, [_to_cache(item) for item in value]]
+    return value
+
+
+def _rebuilt(value):
+    if type(value) is not list:
+        if value is not None and type(value) not in (str, int, float, bool):
+            raise ValueError("not a plain value")
+        return value
+    kind, line = value[0], value[1]
+    if type(line) is not int:
+        raise ValueError("not a line")
+    if kind == "m":
+        mapping = LocatedDict()
+        mapping.line, mapping.key_lines = line, {}
+        for key, key_line, item in value[2]:
+            if type(key) is not str or type(key_line) is not int:
+                raise ValueError("not a key")
+            mapping.key_lines[key] = key_line
+            mapping[key] = _rebuilt(item)
+        return mapping
+    if kind == "s":
+        sequence = LocatedList(_rebuilt(item) for item in value[3])
+        sequence.line, sequence.item_lines = line, value[2]
+        if type(sequence.item_lines) is not list or len(sequence.item_lines) != len(sequence) or not all(
+                type(n) is int for n in sequence.item_lines):
+            raise ValueError("not item lines")
+        return sequence
+    raise ValueError("not a cache entry")

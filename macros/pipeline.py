@@ -28,8 +28,7 @@ from .dataset import Dataset, cached_dataset
 from .editions import EDITION_FOLDERS, Edition, built_editions
 from .exports import write_downloads
 from .feed import write_feed
-from .files import MARKDOWN_EXTENSIONS, check_tree
-from .guard import page_metas
+from .files import MARKDOWN_EXTENSIONS, cache_dir, check_tree
 from .postbuild import check_links, check_site, parse_site
 from .render import relative_prefix
 from .site import ExplainerSite, cached_site
@@ -39,12 +38,6 @@ from .urls import MANIFEST, check_contract
 
 # The build's caches (.cache/<name>/ in the project).
 PARSED_PAGES, SHARE_IMAGES, TRIMMED_CSS = "parsed-pages", "share-images", "trimmed-css"
-
-
-def cache_dir(project_dir: Path, name: str) -> Path:
-    """Where the build keeps what it can reuse next time (.cache/, ignored by git): each entry is
-    named by everything that shapes it, so a stale one is never used."""
-    return project_dir / ".cache" / name
 
 
 def preflight(project_dir: Path) -> tuple[SiteConfig, Dataset, tuple[Edition, ...]]:
@@ -152,7 +145,7 @@ def finish_edition(out_dir: Path, project_dir: Path, config: SiteConfig, site: E
     footer = f"{site.dataset.site.title if w.lang != 'en' else config.site_name} · " + (
         f"{w.date(site.dataset.site.as_of)}{i18n.WORDS['ja']['as_of']}" if w.lang == "ja" else f"as of {w.date(site.dataset.site.as_of)}")
     write_share_images(out_dir, footer=footer, cache_dir=cache_dir(project_dir, SHARE_IMAGES), lang=w.lang)
-    lastmod = {page_url(src): meta.updated for src, meta in page_metas(project_dir, ed).items()}
+    lastmod = {page_url(src): meta.updated for src, meta in site.metas.items()}
     lastmod.update({part.url: site.dataset.site.last_reviewed for part in site.plan.parts})
     return EditionPages(ed, lastmod, tuple(part.url for part in site.plan.parts))
 

@@ -27,7 +27,7 @@ from urllib.parse import unquote, urlsplit
 from . import boundary, urls
 from .boundary import CLOSE, OPEN
 from .errors import DataError, Problem, shown
-from .files import cache_name, cached_file, write_cached_file
+from .files import cache_name, kept
 from .urls import is_redirect, page_anchors
 
 # Code, scripts and styles may legitimately contain braces.
@@ -165,21 +165,20 @@ def _facts(path: Path, cache_dir: Path | None = None) -> PageFacts:
     """One page's facts; with cache_dir, kept there under a name made from the page and the code
     that reads it, so an unchanged page is not parsed again (most pages, when one is edited)."""
     body = path.read_bytes()
-    key = cache_name(".json", _reader_fingerprint(), body)
-    cached = cached_file(cache_dir, key)
-    if cached is not None:
-        try:
-            return _from_cache(cached)
-        except ValueError:
-            pass
-    html = body.decode("utf-8")
+    return kept(cache_dir, cache_name(".json", _reader_fingerprint(), body), lambda: _read(body.decode("utf-8")),
+                encode=_to_cache, decode=_from_cache)
+
+
+def _read(html: str) -> PageFacts:
     parsed = _parse(html)
-    facts = PageFacts(tuple(find_leftovers(html)), frozenset(parsed.ids), tuple(parsed.duplicates),
-                      tuple(parsed.links), tuple(parsed.unsafe), tuple(page_anchors(html)), is_redirect(html))
-    write_cached_file(cache_dir, key, json.dumps({
-        "leftovers": facts.leftovers, "ids": sorted(facts.ids), "duplicates": facts.duplicates, "links": facts.links,
-        "unsafe": facts.unsafe, "anchors": facts.anchors, "redirect": facts.redirect}, ensure_ascii=False).encode("utf-8"))
-    return facts
+    return PageFacts(tuple(find_leftovers(html)), frozenset(parsed.ids), tuple(parsed.duplicates),
+                     tuple(parsed.links), tuple(parsed.unsafe), tuple(page_anchors(html)), is_redirect(html))
+
+
+def _to_cache(facts: PageFacts) -> bytes:
+    return json.dumps({"leftovers": facts.leftovers, "ids": sorted(facts.ids), "duplicates": facts.duplicates,
+                       "links": facts.links, "unsafe": facts.unsafe, "anchors": facts.anchors, "redirect": facts.redirect},
+                      ensure_ascii=False).encode("utf-8")
 
 
 def parse_site(site_dir: Path, known: dict[Path, PageFacts] | None = None, parallel: bool = True,
@@ -221,6 +220,11 @@ def _resolve(folder: str, own: str, href: str, folders: set[str]) -> tuple[str, 
     folder is the page's folder, own the page itself, folders every folder of the site (a link
     to a folder means its index.html). None for links to other sites. Strings, not pathlib: a
     large site has tens of thousands of links."""
+    # The two most common kinds first, as urlsplit would read them (it is most of the time here).
+    if href.startswith(("https://", "http://")):
+        return None
+    if href.startswith("#"):
+        return own, unquote(href[1:])
     parts = urlsplit(href)
     if parts.scheme or parts.netloc or href.startswith("//"):
         return None

@@ -19,14 +19,16 @@ from markupsafe import Markup
 from . import boundary
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
-_BRACES = str.maketrans({"{": "&#123;", "}": "&#125;"})
 # JSON-LD blocks are built in Python with '<' escaped; their braces must stay braces.
 _SCRIPT = re.compile(r'(<script type="application/ld\+json">.*?</script>)', re.S)
 
 
 def inert(html: str) -> str:
     """Entity-encode braces everywhere except inside JSON-LD blocks."""
-    return "".join(chunk if chunk.startswith("<script") else chunk.translate(_BRACES) for chunk in _SCRIPT.split(html))
+    # Two str.replace calls, not str.translate: with a table that maps to longer strings,
+    # translate goes character by character and took a tenth of the build.
+    return "".join(chunk if chunk.startswith("<script") else chunk.replace("{", "&#123;").replace("}", "&#125;")
+                   for chunk in _SCRIPT.split(html))
 
 
 def json_for_script(data) -> Markup:

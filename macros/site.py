@@ -50,6 +50,8 @@ class ExplainerSite:
         self._views = self._cached_views()
         self.macros = self.bind(lambda: "")
         self.calls: list[MacroCall] = check_pages(self.project_dir, self.macros, self._validators(), self.edition)
+        # Each page's front matter, read once: the theme's values and the sitemap both need it.
+        self.metas = page_metas(self.project_dir, self.edition)
         self._check_charts_have_tables()
         self.citations = self._citations()
         self.links = self._links()
@@ -66,7 +68,7 @@ class ExplainerSite:
         """Values the theme templates show on every page (passed through the build's config)."""
         site, w = self.dataset.site, self.words
         # Each page shows its own dates in words; the theme cannot format dates itself.
-        page_dates = {d for meta in page_metas(self.project_dir, self.edition).values() for d in (meta.published, meta.updated)}
+        page_dates = {d for meta in self.metas.values() for d in (meta.published, meta.updated)}
         page_dates |= {site.published, site.last_reviewed}
         return {"corrections": self.links.page("corrections_log") or "",
                 "material_bundle": material_bundle(),

@@ -40,15 +40,28 @@ def test_offline_theme():
         assert not re.match(r"https?://", asset), asset
 
 
-def test_only_the_adapter_imports_a_generator():
-    """macros/ is generator-free except for one small adapter per generator."""
+# Loaded by MkDocs builds only: the macros adapter and MkDocs' own hooks with what they put in
+# place (scripts/build.py lists the hooks in MkDocs builds' configs alone).
+MKDOCS_ONLY = {"adapter_mkdocs.py", "mkdocs_hooks.py", "mkdocs_cache.py"}
+MAY_IMPORT = {"mkdocs": MKDOCS_ONLY, "material": MKDOCS_ONLY, "mkdocs_macros": MKDOCS_ONLY, "zensical": {"adapter_zensical.py"}}
+
+
+def test_only_the_adapters_and_mkdocs_hooks_import_a_generator():
+    """macros/ is generator-free except for one small adapter per generator and MkDocs' hooks."""
     for path in sorted(ROOT.glob("macros/*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         imported = {alias.name.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
         imported |= {(node.module or "").split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and not node.level}
-        for generator in ("mkdocs", "zensical", "mkdocs_macros", "material"):
+        for generator, files in MAY_IMPORT.items():
             if generator in imported:
-                assert path.name == f"adapter_{generator}.py", f"{path.name} imports {generator}"
+                assert path.name in files, f"{path.name} imports {generator}"
+        # Nor through a sibling: MkDocs' hooks bring MkDocs in (the adapters are chosen in __init__.py).
+        siblings = {f"{node.module}.py" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.level and node.module}
+        siblings |= {f"{alias.name}.py" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.level and not node.module
+                     for alias in node.names}
+        hooks = MKDOCS_ONLY - {"adapter_mkdocs.py"}
+        if path.name not in MKDOCS_ONLY:
+            assert not siblings & hooks, f"{path.name} imports {siblings & hooks}"
 
 
 def test_markdown_extension_for_the_rendering_boundary():

@@ -179,7 +179,11 @@ def test_cite_this_page_box(built_site, style):
     ("talks/index.html", "../data/events.csv", ("data/events.csv", "")),
     ("ja/talks/index.html", "../../talks/", ("talks/index.html", "")),
     ("ja/talks/index.html", "%2E%2E/timeline/#a%20b", ("ja/timeline/index.html", "a b")),
+    ("talks/index.html", "#a%20b", ("talks/index.html", "a b")),
+    ("talks/index.html", "#", ("talks/index.html", "")),
     ("talks/index.html", "https://example.org/x", None),
+    ("talks/index.html", "http://example.org/x#y", None),
+    ("talks/index.html", "mailto:someone@example.org", None),
     ("talks/index.html", "//example.org/", None),
 ])
 def test_links_resolve_to_the_built_file_and_anchor(page, href, expected):

@@ -135,3 +135,67 @@ def test_lines_are_recorded():
     assert data.item_lines == [1, 5]
     assert data[0].key_lines == {"id": 1, "sources": 2}
     assert data[0]["sources"].item_lines == [3, 4]
+
+
+def _shape(value):
+    """A document with every line it remembers, for comparing two loads."""
+    from macros.loader import LocatedDict, LocatedList
+    if isinstance(value, LocatedDict):
+        return ("map", value.line, [(k, value.key_lines[k], _shape(v)) for k, v in value.items()])
+    if isinstance(value, LocatedList):
+        return ("seq", value.line, value.item_lines, [_shape(v) for v in value])
+    return (type(value).__name__, value)
+
+
+TRICKY = """\
+# a comment
+- id: a
+  text: "line one\\nline two \\ud800 \\U0001F600 日本語"
+  count: 12
+  ratio: 1.25
+  big: 123456789012345678901234567890
+  flags: [true, false, null, ~]
+  empty_map: {}
+  empty_list: []
+  nested:
+    - - deep
+      - {k: v}
+- plain
+- 7
+"""
+
+
+@pytest.mark.parametrize("name", ["tricky", "events.yaml", "sources.yaml", "site.yaml"])
+def test_a_document_from_the_parse_cache_is_the_document_parsed_lines_included(tmp_path, name):
+    from pathlib import Path
+
+    from macros.loader import load_file
+    data = Path(__file__).resolve().parent.parent / "data"
+    path = tmp_path / "x.yaml"
+    path.write_bytes(TRICKY.encode("utf-8") if name == "tricky" else (data / name).read_bytes())
+    cache = tmp_path / "cache"
+    parsed = load_file(path, "data/x.yaml", tmp_path)
+    first = load_file(path, "data/x.yaml", tmp_path, cache_dir=cache)
+    assert len(list(cache.iterdir())) == 1
+    second = load_file(path, "data/x.yaml", tmp_path, cache_dir=cache)  # from the cache
+    assert _shape(first) == _shape(second) == _shape(parsed)
+    # The second load did come from the cache: an entry planted under the same name is what it returns.
+    (entry,) = cache.iterdir()
+    entry.write_text('["s", 3, [4], ["planted"]]', encoding="utf-8")
+    assert _shape(load_file(path, "data/x.yaml", tmp_path, cache_dir=cache)) == ("seq", 3, [4], [("str", "planted")])
+
+
+def test_a_damaged_parse_cache_entry_is_parsed_again_and_a_bad_file_is_never_kept(tmp_path):
+    from macros.loader import load_file
+    path, cache = tmp_path / "x.yaml", tmp_path / "cache"
+    path.write_text("- id: a\n  n: 1\n", encoding="utf-8")
+    expected = _shape(load_file(path, "data/x.yaml", tmp_path, cache_dir=cache))
+    (entry,) = cache.iterdir()
+    for damage in ('["m", 1, [["id", "x", "a"]]]', '["s", 1, [1, 2], ["a"]]', '{"not": "an entry"}', "not json"):
+        entry.write_text(damage, encoding="utf-8")
+        assert _shape(load_file(path, "data/x.yaml", tmp_path, cache_dir=cache)) == expected
+    path.write_text("- id: a\n  id: b\n", encoding="utf-8")
+    for _ in range(2):
+        with pytest.raises(DataError, match="duplicate key"):
+            load_file(path, "data/x.yaml", tmp_path, cache_dir=cache)
+    assert len(list(cache.iterdir())) == 1
