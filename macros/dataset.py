@@ -23,7 +23,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import models
 from .errors import DataError, Problem, record_label, shown
-from .files import cache_dir
+from .files import PARSED_DATA, cache_dir
 from .loader import LocatedDict, LocatedList, load_file
 
 
@@ -410,7 +410,6 @@ def _check_publishers(entries, root: str) -> list[Problem]:
 
 # -- one load per build ------------------------------------------------------------------
 
-PARSED_DATA = "parsed-data"  # the build's cache of parsed data files (.cache/parsed-data/)
 _cache: dict[Path, tuple[tuple, Dataset]] = {}
 _cache_lock = threading.Lock()
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -170,6 +171,16 @@ def markdown_pages(docs_dir: Path, skip: tuple[str, ...] = ()) -> list[Path]:
     return sorted(pages, key=lambda p: p.as_posix())
 
 
+# The build's own caches, each a folder of .cache/ (Zensical may keep one of its own there, which
+# the build leaves alone).
+PARSED_DATA, PARSED_PAGES, SHARE_IMAGES, TRIMMED_CSS = "parsed-data", "parsed-pages", "share-images", "trimmed-css"
+SEARCH_SECTIONS, COMPILED_PAGES = "search-sections", "jinja/pages"
+COMPILED_THEME, COMPILED_MACROS = "jinja/theme", "jinja/macros"
+BUILD_CACHES = (PARSED_DATA, PARSED_PAGES, SHARE_IMAGES, TRIMMED_CSS, SEARCH_SECTIONS, COMPILED_PAGES, COMPILED_THEME,
+                COMPILED_MACROS)
+UNUSED_FOR = 30 * 24 * 3600  # seconds after which prune_caches removes an entry no build has used
+
+
 def cache_dir(project_dir: Path, name: str) -> Path:
     """Where the build keeps what it can reuse next time (.cache/, ignored by git): each entry is
     named by everything that shapes it, so a stale one is never used."""
@@ -233,3 +244,26 @@ def kept(cache_dir: Path | None, name: str, make: Callable[[], T], encode: Calla
     value = make()
     _write_entry(cache_dir, name, encode(value))
     return value
+
+
+def prune_caches(project_dir: Path, now: float | None = None) -> int:
+    """Removes the entries of the build's caches that no build has read or written for
+    UNUSED_FOR (by the entry's access or change time, whichever is later; where the file system
+    keeps no access times, an entry in use is made again now and then). Every edit of a page or a
+    data file leaves entries that no build will ask for again. Returns how many were removed."""
+    cutoff = (time.time() if now is None else now) - UNUSED_FOR
+    removed = 0
+    for name in BUILD_CACHES:
+        try:
+            entries = list(os.scandir(cache_dir(project_dir, name)))
+        except OSError:
+            continue
+        for entry in entries:
+            try:
+                st = entry.stat(follow_symlinks=False)
+                if stat.S_ISREG(st.st_mode) and max(st.st_atime, st.st_mtime) < cutoff:
+                    os.unlink(entry.path)
+                    removed += 1
+            except OSError:
+                continue
+    return removed

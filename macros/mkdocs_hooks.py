@@ -18,7 +18,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from macros.files import cache_dir
+from macros.files import COMPILED_PAGES, COMPILED_THEME, SEARCH_SECTIONS, cache_dir
 from macros.mkdocs_cache import CachedSearchIndex, CompiledPages, theme_env
 
 _command = None
@@ -33,7 +33,7 @@ def on_config(config):
     # Every Jinja environment of the theme, MkDocs' own and those the search plugin opens in its
     # on_config for its translations, comes from here (mkdocs_cache.theme_env).
     project = Path(config.config_file_path).resolve().parent
-    config.theme.get_env = functools.partial(theme_env, config.theme.get_env, cache_dir(project, "jinja/theme"))
+    config.theme.get_env = functools.partial(theme_env, config.theme.get_env, cache_dir(project, COMPILED_THEME))
     # scripts/build.py gives every build it runs the theme's values (extra.explainer); a config
     # without them is mkdocs.yml itself, run by hand.
     if "explainer" in (config.extra or {}) or _command != "build":
@@ -57,7 +57,7 @@ def on_pre_build(config):
     project = Path(config.config_file_path).resolve().parent
     search = config.plugins.get("material/search")
     if search is not None and search.config.enabled:
-        search.search_index = CachedSearchIndex(cache_dir(project, "search-sections"), **search.config)
+        search.search_index = CachedSearchIndex(cache_dir(project, SEARCH_SECTIONS), **search.config)
     macros = config.plugins.get("macros")
     if macros is not None:
-        macros.env.compile = CompiledPages(macros.env, cache_dir(project, "jinja/pages"))
+        macros.env.compile = CompiledPages(macros.env, cache_dir(project, COMPILED_PAGES))

@@ -28,16 +28,13 @@ from .dataset import Dataset, cached_dataset
 from .editions import EDITION_FOLDERS, Edition, built_editions
 from .exports import write_downloads
 from .feed import write_feed
-from .files import MARKDOWN_EXTENSIONS, cache_dir, check_tree
+from .files import MARKDOWN_EXTENSIONS, PARSED_PAGES, SHARE_IMAGES, TRIMMED_CSS, cache_dir, check_tree
 from .postbuild import check_links, check_site, parse_site
 from .render import relative_prefix
 from .site import ExplainerSite, cached_site
 from .sitemap import page_url, write_sitemap
 from .social import write_share_images
 from .urls import MANIFEST, check_contract
-
-# The build's caches (.cache/<name>/ in the project).
-PARSED_PAGES, SHARE_IMAGES, TRIMMED_CSS = "parsed-pages", "share-images", "trimmed-css"
 
 
 def preflight(project_dir: Path) -> tuple[SiteConfig, Dataset, tuple[Edition, ...]]:

@@ -22,7 +22,7 @@ from .config import material_bundle
 from .dataset import RECORD_FILES, SITE_FILE, Dataset, DatasetSpec, _fingerprint, cached_dataset
 from .editions import EDITIONS, Edition, edition
 from .errors import DataError, Problem
-from .files import check_tree, markdown_pages
+from .files import COMPILED_MACROS, cache_dir, check_tree, markdown_pages
 from .guard import INLINE_MACROS, MacroCall, check_pages, page_metas
 from .models import Site
 from .render import Renderer, json_for_script, relative_prefix
@@ -46,7 +46,7 @@ class ExplainerSite:
         self.english: Dataset = cached_dataset(self.project_dir)
         self.dataset: Dataset = self.english.localized(lang)
         self.plan = pages.plan(self.english)
-        self.renderer = Renderer(cache_dir=self.project_dir / ".cache" / "jinja" / "macros")
+        self.renderer = Renderer(cache_dir=cache_dir(self.project_dir, COMPILED_MACROS))
         self._views = self._cached_views()
         self.macros = self.bind(lambda: "")
         self.calls: list[MacroCall] = check_pages(self.project_dir, self.macros, self._validators(), self.edition)

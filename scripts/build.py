@@ -36,11 +36,10 @@ from typing import NamedTuple
 from macros.config import BUILD_CONFIG_PREFIX, write_build_config
 from macros.editions import Edition
 from macros.errors import DataError, one_line
+from macros.files import PARSED_PAGES, cache_dir, prune_caches
 from macros.pipeline import (
-    PARSED_PAGES,
     EditionPages,
     build_settings,
-    cache_dir,
     edition_site,
     finish,
     finish_edition,
@@ -367,6 +366,7 @@ def build(site_dir: Path, project_dir: Path = ROOT, generator: str = "mkdocs") -
             print(f"Build failed; {site_dir.name}/ was left as it was.", file=sys.stderr)
             return 1
         _publish(staging / "site", site_dir, staging)
+        prune_caches(project_dir)
         return 0
     except Interrupted:
         print(f"Build interrupted; {site_dir.name}/ was left as it was.", file=sys.stderr)

@@ -4,7 +4,9 @@ its plugins would have made themselves, and reads back what it kept."""
 from __future__ import annotations
 
 import marshal
+import os
 import shutil
+import time
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -105,9 +107,42 @@ def test_a_build_with_every_cache_full_is_the_build_with_none_byte_for_byte(tmp_
     assert cold.returncode == 0, cold.output
     kept = {path.relative_to(project / ".cache").parts[0] for path in (project / ".cache").rglob("*") if path.is_file()}
     assert {"parsed-data", "search-sections", "jinja", "parsed-pages", "share-images", "trimmed-css"} <= kept
+    stale = project / ".cache" / "parsed-data" / "stale.json"  # left by an edit two months ago
+    stale.write_bytes(b"[]")
+    os.utime(stale, (time.time() - 60 * 86400,) * 2)
     warm = build(project, site=tmp_path / "warm")
     assert warm.returncode == 0, warm.output
+    assert not stale.exists()  # a successful build prunes what no build has used for a month
     files = {p.relative_to(cold.site): p.read_bytes() for p in cold.site.rglob("*") if p.is_file()}
     again = {p.relative_to(warm.site): p.read_bytes() for p in warm.site.rglob("*") if p.is_file()}
     assert files.keys() == again.keys()
     assert [name for name in files if files[name] != again[name]] == []
+
+
+def test_entries_no_build_has_used_for_a_month_are_pruned_and_nothing_else(tmp_path):
+    from macros.files import BUILD_CACHES, UNUSED_FOR, cache_dir, prune_caches
+    now = time.time()
+    old, recent = now - UNUSED_FOR - 60, now - UNUSED_FOR + 3600
+    made = {}
+    for name in BUILD_CACHES:
+        folder = cache_dir(tmp_path, name)
+        folder.mkdir(parents=True)
+        for label, when in (("old", old), ("recent", recent)):
+            path = folder / f"{label}.entry"
+            path.write_bytes(b"x")
+            os.utime(path, (when, when))
+            made[path] = label
+    read_lately = cache_dir(tmp_path, BUILD_CACHES[0]) / "read-lately.entry"  # written long ago, read an hour ago
+    read_lately.write_bytes(b"x")
+    os.utime(read_lately, (now - 3600, old))
+    foreign = tmp_path / ".cache" / "12345678901234567890" / "zensical.entry"  # another tool's cache
+    foreign.parent.mkdir(parents=True)
+    foreign.write_bytes(b"x")
+    os.utime(foreign, (old, old))
+    link = cache_dir(tmp_path, BUILD_CACHES[1]) / "link.entry"
+    link.symlink_to(foreign)
+    assert prune_caches(tmp_path, now=now) == len(BUILD_CACHES)
+    assert sorted(str(p.relative_to(tmp_path)) for p, label in made.items() if not p.exists()) == sorted(
+        str(p.relative_to(tmp_path)) for p, label in made.items() if label == "old")
+    assert read_lately.exists() and foreign.exists() and link.is_symlink()
+    assert prune_caches(tmp_path / "no-project", now=now) == 0
